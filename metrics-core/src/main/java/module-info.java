@@ -1,0 +1,12 @@
+/**
+ * cxmetrics core: customer-experience metrics with their uncertainty.
+ *
+ * <p>Rating scales, distributions and mergeable accumulators ({@code io.github.cxmetrics.survey}),
+ * the Net Promoter Score and its interval estimators, and the statistical value types every metric
+ * returns ({@code io.github.cxmetrics.stats}). The module has no dependencies beyond {@code java.base};
+ * {@code io.github.cxmetrics.internal.math} holds the numerical kernels and is not exported.
+ */
+module io.github.cxmetrics.core {
+    exports io.github.cxmetrics.stats;
+    exports io.github.cxmetrics.survey;
+}

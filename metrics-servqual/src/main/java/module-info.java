@@ -1,0 +1,9 @@
+/**
+ * cxmetrics SERVQUAL: the service-quality instrument of Parasuraman, Zeithaml and Berry (1988),
+ * scored on the rating core of {@code io.github.cxmetrics.core}.
+ */
+module io.github.cxmetrics.servqual {
+    requires transitive io.github.cxmetrics.core;
+
+    exports io.github.cxmetrics.servqual;
+}
