@@ -1,0 +1,496 @@
+package io.github.cxmetrics.survey;
+
+import io.github.cxmetrics.internal.Checks;
+import io.github.cxmetrics.internal.math.Normal;
+import io.github.cxmetrics.stats.Difference;
+import io.github.cxmetrics.stats.Estimate;
+import io.github.cxmetrics.stats.Interval;
+import io.github.cxmetrics.stats.IntervalMethod;
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
+
+/**
+ * The Net Promoter Score: the share of promoters minus the share of detractors, in points.
+ *
+ * <pre>{@code
+ * NPS = 100 · (p − d)          p, d = promoter and detractor shares (fractions of the total weight)
+ * }</pre>
+ * Range −100…100. Classification by default is Bain's (Reichheld 2003, "The one number you need to
+ * grow", <i>Harvard Business Review</i> 81(12):46–54; Bain &amp; Company's NPS definition) on the 0–10
+ * likelihood-to-recommend question: <b>promoters 9–10, passives 7–8, detractors 0–6</b>. Some
+ * published texts give 8–10 for promoters; that is not the standard definition. Other cut-offs, on
+ * any scale, only by explicit choice: {@link #of(RatingDistribution, int, int)}.
+ *
+ * <h2>Uncertainty</h2>
+ * Each response scores +1, 0 or −1, so the per-response variance is {@code (p + d) − (p − d)²} and
+ * <pre>{@code
+ * SE = 100 · sqrt(((p + d) − (p − d)²) / n)     (Rocks 2016)
+ * }</pre>
+ * in points, with {@code n} Kish's effective sample size {@code (Σw)²/Σw²} for weighted responses.
+ * The default interval is Rocks' adjusted Wald interval: add 3/4 of a detractor, 3/2 of a passive and
+ * 3/4 of a promoter, then the Wald interval on the adjusted shares and {@code n + 3}, clipped to
+ * [−100, 100]. The plain Wald interval is available by explicit choice. References: Rocks (2016),
+ * "Interval estimation for the 'net promoter score'", <i>The American Statistician</i>
+ * 70(4):365–372; Sauro &amp; Lewis (2016), <i>Quantifying the User Experience</i>, 2nd ed., ch. 5.
+ *
+ * <h2>Weights and counts</h2>
+ * {@link #promoters()}, {@link #passives()}, {@link #detractors()} and {@link #count()} are numbers of
+ * respondents; the shares and the score use weight sums, and uncertainty uses
+ * {@link #effectiveSize()}. Without weights the two agree.
+ *
+ * <h2>Empty samples</h2>
+ * An NPS of no responses exists ({@link #isEmpty()}), but its score, shares and estimates throw
+ * {@link IllegalStateException}: "NPS of an empty sample is undefined".
+ *
+ * <p>Instances are immutable values; {@code equals} compares counts, weight sums and effective size.
+ *
+ * @since 0.1.0
+ */
+public final class Nps {
+
+    private static final double PSEUDO_PROMOTERS = 0.75;
+    private static final double PSEUDO_PASSIVES = 1.5;
+    private static final double PSEUDO_DETRACTORS = 0.75;
+
+    private final long promoters;
+    private final long passives;
+    private final long detractors;
+    private final double promoterWeight;
+    private final double passiveWeight;
+    private final double detractorWeight;
+    private final double effectiveSize;
+
+    private Nps(long promoters, long passives, long detractors, double promoterWeight,
+            double passiveWeight, double detractorWeight, double effectiveSize) {
+        this.promoters = promoters;
+        this.passives = passives;
+        this.detractors = detractors;
+        this.promoterWeight = promoterWeight;
+        this.passiveWeight = passiveWeight;
+        this.detractorWeight = detractorWeight;
+        this.effectiveSize = effectiveSize;
+    }
+
+    /**
+     * The NPS of unweighted 0–10 ratings, classified by Bain's cut-offs. A single branch-free pass
+     * that counts promoters and detractors and validates the range; it allocates nothing.
+     *
+     * @param ratings the ratings, each in {@code 0..10}
+     * @return the NPS (empty if there are no ratings)
+     * @throws NullPointerException if {@code ratings} is null
+     * @throws IllegalArgumentException if a rating is outside {@code 0..10} (the message names the
+     *     first such rating and its index)
+     */
+    public static Nps of(int... ratings) {
+        Objects.requireNonNull(ratings, "ratings");
+        int p = 0;
+        int d = 0;
+        int bad = 0;
+        for (int r : ratings) {
+            p += (8 - r) >>> 31; // 1 iff r >= 9
+            d += (r - 7) >>> 31; // 1 iff r <= 6
+            bad |= r | (10 - r); // negative iff r < 0 or r > 10
+        }
+        if (bad < 0) {
+            for (int i = 0; i < ratings.length; i++) {
+                if (!Scale.ZERO_TO_TEN.contains(ratings[i])) {
+                    throw new IllegalArgumentException("rating " + ratings[i] + " at index " + i
+                            + " is outside scale " + Scale.ZERO_TO_TEN);
+                }
+            }
+        }
+        return ofCounts(p, ratings.length - p - d, d);
+    }
+
+    /**
+     * The NPS of a distribution on the 0–10 scale, by Bain's cut-offs (promoters 9–10, passives 7–8,
+     * detractors 0–6); weighted if the distribution is.
+     *
+     * @param distribution ratings on {@link Scale#ZERO_TO_TEN}
+     * @return the NPS
+     * @throws NullPointerException if {@code distribution} is null
+     * @throws IllegalArgumentException if the scale is not {@code 0..10}
+     */
+    public static Nps of(RatingDistribution distribution) {
+        Objects.requireNonNull(distribution, "distribution");
+        if (!distribution.scale().equals(Scale.ZERO_TO_TEN)) {
+            throw new IllegalArgumentException("NPS with Bain's cut-offs needs scale 0..10, was "
+                    + distribution.scale() + "; give explicit cut-offs with of(distribution, "
+                    + "promotersFrom, detractorsUpTo)");
+        }
+        return of(distribution, 9, 6);
+    }
+
+    /**
+     * The NPS of a distribution on any scale with explicit cut-offs: promoters rate
+     * {@code >= promotersFrom}, detractors {@code <= detractorsUpTo}, passives in between (possibly
+     * none).
+     *
+     * @param distribution the ratings
+     * @param promotersFrom the lowest promoter rating, on the scale
+     * @param detractorsUpTo the highest detractor rating, on the scale, {@code < promotersFrom}
+     * @return the NPS
+     * @throws NullPointerException if {@code distribution} is null
+     * @throws IllegalArgumentException if a cut-off is off the scale or
+     *     {@code detractorsUpTo >= promotersFrom}
+     */
+    public static Nps of(RatingDistribution distribution, int promotersFrom, int detractorsUpTo) {
+        Objects.requireNonNull(distribution, "distribution");
+        Scale scale = distribution.scale();
+        if (!scale.contains(promotersFrom)) {
+            throw new IllegalArgumentException("promotersFrom must be on scale " + scale + ", was "
+                    + promotersFrom);
+        }
+        if (!scale.contains(detractorsUpTo)) {
+            throw new IllegalArgumentException("detractorsUpTo must be on scale " + scale + ", was "
+                    + detractorsUpTo);
+        }
+        if (detractorsUpTo >= promotersFrom) {
+            throw new IllegalArgumentException("detractorsUpTo must be < promotersFrom, was "
+                    + detractorsUpTo + " >= " + promotersFrom);
+        }
+        long[] counts = distribution.countsView();
+        double[] weights = distribution.weightsView();
+        int pFrom = promotersFrom - scale.min();
+        int dTo = detractorsUpTo - scale.min();
+        long pc = 0;
+        long ac = 0;
+        long dc = 0;
+        double pw = 0.0;
+        double aw = 0.0;
+        double dw = 0.0;
+        for (int i = 0; i < counts.length; i++) {
+            if (i >= pFrom) {
+                pc += counts[i];
+                pw += weights[i];
+            } else if (i <= dTo) {
+                dc += counts[i];
+                dw += weights[i];
+            } else {
+                ac += counts[i];
+                aw += weights[i];
+            }
+        }
+        return new Nps(pc, ac, dc, pw, aw, dw, distribution.effectiveSize());
+    }
+
+    /**
+     * The NPS of unweighted counts.
+     *
+     * @param promoters the number of promoters, {@code >= 0}
+     * @param passives the number of passives, {@code >= 0}
+     * @param detractors the number of detractors, {@code >= 0}
+     * @return the NPS
+     * @throws IllegalArgumentException if a count is negative
+     * @throws ArithmeticException if the total overflows a {@code long}
+     */
+    public static Nps ofCounts(long promoters, long passives, long detractors) {
+        checkCount("promoters", promoters);
+        checkCount("passives", passives);
+        checkCount("detractors", detractors);
+        long n = Math.addExact(Math.addExact(promoters, passives), detractors);
+        return new Nps(promoters, passives, detractors, promoters, passives, detractors, n);
+    }
+
+    /**
+     * A collector of unweighted 0–10 ratings into an NPS (Bain's cut-offs). It works under
+     * {@link Collectors#groupingBy} and on parallel streams.
+     *
+     * @param <T> the element type
+     * @param rating the 0–10 rating of an element
+     * @return the collector
+     * @throws NullPointerException if {@code rating} is null
+     */
+    public static <T> Collector<T, ?, Nps> collector(ToIntFunction<? super T> rating) {
+        return Collectors.collectingAndThen(
+                RatingDistribution.collector(Scale.ZERO_TO_TEN, rating), Nps::of);
+    }
+
+    /**
+     * A collector of weighted 0–10 ratings into an NPS (Bain's cut-offs).
+     *
+     * @param <T> the element type
+     * @param rating the 0–10 rating of an element
+     * @param weight the survey weight of an element, finite and {@code >= 0}
+     * @return the collector
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> Collector<T, ?, Nps> collector(ToIntFunction<? super T> rating,
+            ToDoubleFunction<? super T> weight) {
+        return Collectors.collectingAndThen(
+                RatingDistribution.collector(Scale.ZERO_TO_TEN, rating, weight), Nps::of);
+    }
+
+    /**
+     * Compares two independent samples: the signed difference {@code b − a} in NPS points, with
+     * {@code SE = sqrt(SEa² + SEb²)}, a z statistic, its two-sided p-value and a Wald interval.
+     * The sign is kept: positive means {@code b} scored higher.
+     *
+     * @param a the first sample (the baseline)
+     * @param b the second sample
+     * @return the difference
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalStateException if either sample is empty
+     */
+    public static Difference compare(Nps a, Nps b) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        return Difference.between(a.estimate(), b.estimate());
+    }
+
+    /**
+     * Whether there are no responses.
+     *
+     * @return {@code count() == 0}
+     */
+    public boolean isEmpty() {
+        return count() == 0;
+    }
+
+    /**
+     * The score {@code 100 · (p − d)}.
+     *
+     * @return the NPS in points, in {@code [−100, 100]}
+     * @throws IllegalStateException if the sample is empty or its total weight is 0
+     */
+    public double score() {
+        double total = requireWeight();
+        return 100.0 * (promoterWeight - detractorWeight) / total;
+    }
+
+    /**
+     * The number of promoters (respondents, whatever their weights).
+     *
+     * @return the promoter count
+     */
+    public long promoters() {
+        return promoters;
+    }
+
+    /**
+     * The number of passives.
+     *
+     * @return the passive count
+     */
+    public long passives() {
+        return passives;
+    }
+
+    /**
+     * The number of detractors.
+     *
+     * @return the detractor count
+     */
+    public long detractors() {
+        return detractors;
+    }
+
+    /**
+     * The number of respondents.
+     *
+     * @return promoters + passives + detractors
+     */
+    public long count() {
+        return promoters + passives + detractors;
+    }
+
+    /**
+     * Kish's effective sample size {@code (Σw)²/Σw²}; equals {@link #count()} without weights.
+     *
+     * @return the effective size
+     */
+    public double effectiveSize() {
+        return effectiveSize;
+    }
+
+    /**
+     * The promoter share {@code p}, by weight.
+     *
+     * @return a fraction in {@code [0, 1]}
+     * @throws IllegalStateException if the sample is empty or its total weight is 0
+     */
+    public double promoterShare() {
+        return promoterWeight / requireWeight();
+    }
+
+    /**
+     * The passive share, by weight.
+     *
+     * @return a fraction in {@code [0, 1]}
+     * @throws IllegalStateException if the sample is empty or its total weight is 0
+     */
+    public double passiveShare() {
+        return passiveWeight / requireWeight();
+    }
+
+    /**
+     * The detractor share {@code d}, by weight.
+     *
+     * @return a fraction in {@code [0, 1]}
+     * @throws IllegalStateException if the sample is empty or its total weight is 0
+     */
+    public double detractorShare() {
+        return detractorWeight / requireWeight();
+    }
+
+    /**
+     * The standard error {@code 100 · sqrt(((p + d) − (p − d)²) / n)} (Rocks 2016), {@code n} the
+     * effective sample size.
+     *
+     * @return the standard error in NPS points
+     * @throws IllegalStateException if the sample is empty or its total weight is 0
+     */
+    public double standardError() {
+        double total = requireWeight();
+        return 100.0 * Math.sqrt(variance(promoterWeight / total, detractorWeight / total)
+                / effectiveSize);
+    }
+
+    /**
+     * The score with its standard error, as a normal-theory estimate.
+     *
+     * @return {@code Estimate(score(), standardError(), ∞)}
+     * @throws IllegalStateException if the sample is empty or its total weight is 0
+     */
+    public Estimate estimate() {
+        return Estimate.normal(score(), standardError());
+    }
+
+    /**
+     * The adjusted Wald interval (Rocks 2016), clipped to [−100, 100]:
+     * <pre>{@code
+     * n' = n + 3
+     * p' = (p·n + 3/4) / n'     d' = (d·n + 3/4) / n'     (passives get 3/2)
+     * NPS' ± z · 100 · sqrt(((p' + d') − (p' − d')²) / n')
+     * }</pre>
+     *
+     * @param level the confidence level, in {@code (0, 1)}
+     * @return the interval, in NPS points
+     * @throws IllegalArgumentException if {@code level} is not in {@code (0, 1)}
+     * @throws IllegalStateException if the sample is empty or its total weight is 0
+     */
+    public Interval confidenceInterval(double level) {
+        return confidenceInterval(level, IntervalMethod.ADJUSTED_WALD);
+    }
+
+    /**
+     * The interval by a chosen method: {@link IntervalMethod#ADJUSTED_WALD} (the default, see
+     * {@link #confidenceInterval(double)}) or {@link IntervalMethod#WALD}
+     * ({@code score ± z·SE}). Both are clipped to [−100, 100].
+     *
+     * @param level the confidence level, in {@code (0, 1)}
+     * @param method {@code ADJUSTED_WALD} or {@code WALD}
+     * @return the interval, in NPS points
+     * @throws NullPointerException if {@code method} is null
+     * @throws IllegalArgumentException if {@code level} is not in {@code (0, 1)} or the method is
+     *     not supported for NPS
+     * @throws IllegalStateException if the sample is empty or its total weight is 0
+     */
+    public Interval confidenceInterval(double level, IntervalMethod method) {
+        Objects.requireNonNull(method, "method");
+        Checks.level(level);
+        if (method != IntervalMethod.WALD && method != IntervalMethod.ADJUSTED_WALD) {
+            throw new IllegalArgumentException("NPS supports interval methods ADJUSTED_WALD and WALD, was "
+                    + method);
+        }
+        double total = requireWeight();
+        double p = promoterWeight / total;
+        double d = detractorWeight / total;
+        double n = effectiveSize;
+        if (method == IntervalMethod.ADJUSTED_WALD) {
+            double adjusted = n + PSEUDO_PROMOTERS + PSEUDO_PASSIVES + PSEUDO_DETRACTORS;
+            p = (p * n + PSEUDO_PROMOTERS) / adjusted;
+            d = (d * n + PSEUDO_DETRACTORS) / adjusted;
+            n = adjusted;
+        }
+        double z = Normal.twoSidedCritical(level);
+        double centre = 100.0 * (p - d);
+        double half = z * 100.0 * Math.sqrt(variance(p, d) / n);
+        return new Interval(Math.max(-100.0, centre - half), Math.min(100.0, centre + half), level);
+    }
+
+    /** Per-response variance of the +1/0/−1 score; clamped at 0 against rounding. */
+    private static double variance(double p, double d) {
+        double diff = p - d;
+        return Math.max(0.0, (p + d) - diff * diff);
+    }
+
+    private double requireWeight() {
+        if (count() == 0) {
+            throw new IllegalStateException("NPS of an empty sample is undefined");
+        }
+        double total = promoterWeight + passiveWeight + detractorWeight;
+        if (total == 0.0) {
+            throw new IllegalStateException("NPS is undefined: total weight is 0");
+        }
+        return total;
+    }
+
+    private static void checkCount(String name, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must be >= 0, was " + value);
+        }
+    }
+
+    /**
+     * Equal when counts, weight sums and effective sizes are equal (doubles bit for bit).
+     *
+     * @param o the object to compare with
+     * @return whether {@code o} is an equal NPS
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Nps)) {
+            return false;
+        }
+        Nps that = (Nps) o;
+        return promoters == that.promoters && passives == that.passives && detractors == that.detractors
+                && Double.compare(promoterWeight, that.promoterWeight) == 0
+                && Double.compare(passiveWeight, that.passiveWeight) == 0
+                && Double.compare(detractorWeight, that.detractorWeight) == 0
+                && Double.compare(effectiveSize, that.effectiveSize) == 0;
+    }
+
+    /**
+     * A hash code consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        int h = Long.hashCode(promoters);
+        h = 31 * h + Long.hashCode(passives);
+        h = 31 * h + Long.hashCode(detractors);
+        h = 31 * h + Double.hashCode(promoterWeight);
+        h = 31 * h + Double.hashCode(passiveWeight);
+        h = 31 * h + Double.hashCode(detractorWeight);
+        return 31 * h + Double.hashCode(effectiveSize);
+    }
+
+    /**
+     * A readable summary, e.g.
+     * {@code Nps[score=46.2, n=195, promoters=120, passives=45, detractors=30]}; the effective size is
+     * shown when it differs from the count, and an empty NPS shows {@code score=undefined}.
+     *
+     * @return the summary
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Nps[score=");
+        boolean defined = count() > 0 && promoterWeight + passiveWeight + detractorWeight > 0.0;
+        sb.append(defined ? String.format(java.util.Locale.ROOT, "%.1f", score()) : "undefined")
+                .append(", n=").append(count());
+        if (effectiveSize != count()) {
+            sb.append(", effectiveSize=").append(String.format(java.util.Locale.ROOT, "%.1f", effectiveSize));
+        }
+        return sb.append(", promoters=").append(promoters)
+                .append(", passives=").append(passives)
+                .append(", detractors=").append(detractors).append(']').toString();
+    }
+}

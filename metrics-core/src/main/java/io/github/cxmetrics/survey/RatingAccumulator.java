@@ -1,0 +1,584 @@
+package io.github.cxmetrics.survey;
+
+import io.github.cxmetrics.internal.Checks;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A mutable, mergeable accumulator of ratings on a {@link Scale}; {@link #snapshot()} gives the
+ * immutable {@link RatingDistribution}.
+ *
+ * <p>State is fixed-size: per point a {@code long} count and a {@code double} weight sum, plus the
+ * sum of squared weights — never the list of responses. Merging is associative and commutative, and
+ * splitting the input anywhere, accumulating the parts and merging gives the state of one pass:
+ * exactly for counts, and exactly for weight sums when the weights are integers (or any values whose
+ * sums are exact in binary floating point); otherwise to within floating-point rounding.
+ *
+ * <p><b>Validation.</b> Every method validates its whole input before it changes anything: a rejected
+ * {@code add}, {@code addAll} or {@code merge} leaves the accumulator exactly as it was. Ratings off
+ * the scale, negative, NaN or infinite weights and merges across scales get
+ * {@link IllegalArgumentException}; a count that would overflow a {@code long} gets
+ * {@link ArithmeticException}.
+ *
+ * <p><b>Performance.</b> The batch methods {@link #addAll(int[])}, {@link #addAll(int[], int, int)}
+ * and {@link #addAll(byte[])} validate and count in one pass, into four interleaved per-batch
+ * histograms that break the store-to-load dependency of a single {@code counts[r]++} loop, and
+ * allocate nothing.
+ *
+ * <p><b>Binary form.</b> {@link #toByteArray()} writes, little-endian:
+ * <pre>{@code
+ * offset  size        field
+ * 0       4           magic "CXMR" (0x43 0x58 0x4D 0x52)
+ * 4       1           format version, 1
+ * 5       1           flags: bit 0 = weighted (weight sums follow the counts); other bits 0
+ * 6       4           scale min (int32)
+ * 10      4           scale max (int32)
+ * 14      8·points    counts, lowest point first (int64, each >= 0, total <= Long.MAX_VALUE)
+ * if weighted:
+ *   ..    8·points    weight sums (float64, finite, >= 0, 0 where the count is 0)
+ *   ..    8           sum of squared weights (float64, finite, >= 0)
+ * }</pre>
+ * Unweighted states (every weight 1) omit the weight sums: 102 bytes for the 0–10 scale. Future
+ * versions will keep the magic and the version byte where they are, and this library will keep
+ * reading version 1.
+ *
+ * <p>Not thread-safe: confine an accumulator to one thread, or give each thread its own and merge.
+ *
+ * @since 0.1.0
+ */
+public final class RatingAccumulator {
+
+    /** Format version written by {@link #toByteArray()}. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final int MAGIC = 0x524D5843; // "CXMR" read as a little-endian int
+    private static final int HEADER_BYTES = 14;
+    private static final int FLAG_WEIGHTED = 1;
+
+    private final Scale scale;
+    private final int min;
+    private final int points;
+    private final long[] counts;
+    private final double[] weights;
+    private double sumSquaredWeights;
+    private long count;
+
+    // Per-batch scratch histograms; all zero between calls. Not part of the state.
+    private final int[] h0;
+    private final int[] h1;
+    private final int[] h2;
+    private final int[] h3;
+
+    /**
+     * An empty accumulator on a scale.
+     *
+     * @param scale the scale of the ratings
+     * @throws NullPointerException if {@code scale} is null
+     */
+    public RatingAccumulator(Scale scale) {
+        this.scale = Objects.requireNonNull(scale, "scale");
+        this.min = scale.min();
+        this.points = scale.points();
+        this.counts = new long[points];
+        this.weights = new double[points];
+        this.h0 = new int[points];
+        this.h1 = new int[points];
+        this.h2 = new int[points];
+        this.h3 = new int[points];
+    }
+
+    /**
+     * An accumulator that starts from the state of a distribution, to continue accumulating.
+     *
+     * @param distribution the starting state
+     * @return a new accumulator whose {@link #snapshot()} equals {@code distribution}
+     * @throws NullPointerException if {@code distribution} is null
+     */
+    public static RatingAccumulator of(RatingDistribution distribution) {
+        Objects.requireNonNull(distribution, "distribution");
+        RatingAccumulator acc = new RatingAccumulator(distribution.scale());
+        System.arraycopy(distribution.countsView(), 0, acc.counts, 0, acc.points);
+        System.arraycopy(distribution.weightsView(), 0, acc.weights, 0, acc.points);
+        acc.sumSquaredWeights = distribution.sumOfSquaredWeights();
+        acc.count = distribution.count();
+        return acc;
+    }
+
+    /**
+     * The scale.
+     *
+     * @return the scale of the ratings
+     */
+    public Scale scale() {
+        return scale;
+    }
+
+    /**
+     * The number of responses so far.
+     *
+     * @return the count
+     */
+    public long count() {
+        return count;
+    }
+
+    /**
+     * Adds one response with weight 1.
+     *
+     * @param rating a point of the scale
+     * @throws IllegalArgumentException if the rating is not on the scale
+     * @throws ArithmeticException if the count would overflow
+     */
+    public void add(int rating) {
+        int i = rating - min;
+        if (i < 0 || i >= points) {
+            throw new IllegalArgumentException("rating " + rating + " is outside scale " + scale);
+        }
+        requireRoom(1);
+        counts[i]++;
+        weights[i] += 1.0;
+        sumSquaredWeights += 1.0;
+        count++;
+    }
+
+    /**
+     * Adds one response with a survey weight.
+     *
+     * @param rating a point of the scale
+     * @param weight the response's weight, finite and {@code >= 0}
+     * @throws IllegalArgumentException if the rating is not on the scale, the weight is negative, NaN
+     *     or infinite, or the weight sums would become infinite
+     * @throws ArithmeticException if the count would overflow
+     */
+    public void add(int rating, double weight) {
+        Checks.weight(weight);
+        int i = rating - min;
+        if (i < 0 || i >= points) {
+            throw new IllegalArgumentException("rating " + rating + " is outside scale " + scale);
+        }
+        requireRoom(1);
+        double w = weights[i] + weight;
+        double sq = sumSquaredWeights + weight * weight;
+        requireFiniteWeights(totalWeight() + weight, sq);
+        counts[i]++;
+        weights[i] = w;
+        sumSquaredWeights = sq;
+        count++;
+    }
+
+    /**
+     * Adds every rating of an array, each with weight 1.
+     *
+     * @param ratings the ratings
+     * @throws NullPointerException if {@code ratings} is null
+     * @throws IllegalArgumentException if a rating is not on the scale (the message names the first
+     *     such rating, its index and the scale); nothing is added then
+     * @throws ArithmeticException if the count would overflow; nothing is added then
+     */
+    public void addAll(int[] ratings) {
+        Objects.requireNonNull(ratings, "ratings");
+        addAll(ratings, 0, ratings.length);
+    }
+
+    /**
+     * Adds the ratings {@code ratings[from..to)}, each with weight 1.
+     *
+     * @param ratings the ratings
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     * @throws NullPointerException if {@code ratings} is null
+     * @throws IndexOutOfBoundsException if {@code from..to} is not a range of the array
+     * @throws IllegalArgumentException if a rating in the range is not on the scale (the message names
+     *     the first such rating, its index in the array and the scale); nothing is added then
+     * @throws ArithmeticException if the count would overflow; nothing is added then
+     */
+    public void addAll(int[] ratings, int from, int to) {
+        Objects.requireNonNull(ratings, "ratings");
+        Objects.checkFromToIndex(from, to, ratings.length);
+        requireRoom(to - from);
+        final int lo = min;
+        final int top = points - 1;
+        final int[] a = h0;
+        final int[] b = h1;
+        final int[] c = h2;
+        final int[] d = h3;
+        int i = from;
+        for (int end = to - 3; i < end; i += 4) {
+            int r0 = ratings[i] - lo;
+            int r1 = ratings[i + 1] - lo;
+            int r2 = ratings[i + 2] - lo;
+            int r3 = ratings[i + 3] - lo;
+            // negative iff some index is below 0 or above top
+            if ((r0 | r1 | r2 | r3 | (top - r0) | (top - r1) | (top - r2) | (top - r3)) < 0) {
+                break;
+            }
+            a[r0]++;
+            b[r1]++;
+            c[r2]++;
+            d[r3]++;
+        }
+        for (; i < to; i++) {
+            int r = ratings[i] - lo;
+            if ((r | (top - r)) < 0) {
+                clearScratch();
+                throw outside(ratings[i], i);
+            }
+            a[r]++;
+        }
+        commitScratch(to - from);
+    }
+
+    /**
+     * Adds every rating of a byte array (each byte a signed rating, {@code -128..127}), each with
+     * weight 1. Compact input for scales of up to 128 points.
+     *
+     * @param ratings the ratings
+     * @throws NullPointerException if {@code ratings} is null
+     * @throws IllegalArgumentException if a rating is not on the scale (the message names the first
+     *     such rating, its index and the scale); nothing is added then
+     * @throws ArithmeticException if the count would overflow; nothing is added then
+     */
+    public void addAll(byte[] ratings) {
+        Objects.requireNonNull(ratings, "ratings");
+        addAll(ratings, 0, ratings.length);
+    }
+
+    /**
+     * Adds the ratings {@code ratings[from..to)} of a byte array (each byte a signed rating), each with
+     * weight 1.
+     *
+     * @param ratings the ratings
+     * @param from the first index, inclusive
+     * @param to the last index, exclusive
+     * @throws NullPointerException if {@code ratings} is null
+     * @throws IndexOutOfBoundsException if {@code from..to} is not a range of the array
+     * @throws IllegalArgumentException if a rating in the range is not on the scale; nothing is added
+     *     then
+     * @throws ArithmeticException if the count would overflow; nothing is added then
+     */
+    public void addAll(byte[] ratings, int from, int to) {
+        Objects.requireNonNull(ratings, "ratings");
+        Objects.checkFromToIndex(from, to, ratings.length);
+        requireRoom(to - from);
+        final int lo = min;
+        final int top = points - 1;
+        final int[] a = h0;
+        final int[] b = h1;
+        final int[] c = h2;
+        final int[] d = h3;
+        int i = from;
+        for (int end = to - 3; i < end; i += 4) {
+            int r0 = ratings[i] - lo;
+            int r1 = ratings[i + 1] - lo;
+            int r2 = ratings[i + 2] - lo;
+            int r3 = ratings[i + 3] - lo;
+            if ((r0 | r1 | r2 | r3 | (top - r0) | (top - r1) | (top - r2) | (top - r3)) < 0) {
+                break;
+            }
+            a[r0]++;
+            b[r1]++;
+            c[r2]++;
+            d[r3]++;
+        }
+        for (; i < to; i++) {
+            int r = ratings[i] - lo;
+            if ((r | (top - r)) < 0) {
+                clearScratch();
+                throw outside(ratings[i], i);
+            }
+            a[r]++;
+        }
+        commitScratch(to - from);
+    }
+
+    /**
+     * Adds weighted ratings: {@code ratings[i]} with weight {@code weights[i]}.
+     *
+     * @param ratings the ratings
+     * @param weights their weights, finite and {@code >= 0}, as many as ratings
+     * @throws NullPointerException if an array is null
+     * @throws IllegalArgumentException if the lengths differ, a rating is not on the scale, a weight
+     *     is negative, NaN or infinite (the message names the first offender and its index), or the
+     *     weight sums would become infinite; nothing is added then
+     * @throws ArithmeticException if the count would overflow; nothing is added then
+     */
+    public void addAll(int[] ratings, double[] weights) {
+        Objects.requireNonNull(ratings, "ratings");
+        Objects.requireNonNull(weights, "weights");
+        if (ratings.length != weights.length) {
+            throw new IllegalArgumentException("ratings and weights must have the same length, were "
+                    + ratings.length + " and " + weights.length);
+        }
+        requireRoom(ratings.length);
+        double batchWeight = 0.0;
+        double batchSquares = 0.0;
+        for (int i = 0; i < ratings.length; i++) {
+            if (!scale.contains(ratings[i])) {
+                throw outside(ratings[i], i);
+            }
+            double w = weights[i];
+            if (!(w >= 0.0 && w < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("weight must be finite and >= 0, was " + w
+                        + " (index " + i + ")");
+            }
+            batchWeight += w;
+            batchSquares += w * w;
+        }
+        requireFiniteWeights(totalWeight() + batchWeight, sumSquaredWeights + batchSquares);
+        for (int i = 0; i < ratings.length; i++) {
+            int p = ratings[i] - min;
+            counts[p]++;
+            this.weights[p] += weights[i];
+        }
+        sumSquaredWeights += batchSquares;
+        count += ratings.length;
+    }
+
+    /**
+     * Adds the state of another accumulator on the same scale to this one; {@code other} is unchanged.
+     *
+     * @param other the accumulator to merge in (may be {@code this})
+     * @return this accumulator
+     * @throws NullPointerException if {@code other} is null
+     * @throws IllegalArgumentException if the scales differ; nothing changes then
+     * @throws ArithmeticException if the count would overflow; nothing changes then
+     */
+    public RatingAccumulator merge(RatingAccumulator other) {
+        Objects.requireNonNull(other, "other");
+        if (!scale.equals(other.scale)) {
+            throw new IllegalArgumentException("cannot merge: scale " + scale + " vs " + other.scale);
+        }
+        requireRoom(other.count);
+        requireFiniteWeights(totalWeight() + other.totalWeight(),
+                sumSquaredWeights + other.sumSquaredWeights);
+        long otherCount = other.count;
+        double otherSquares = other.sumSquaredWeights;
+        for (int i = 0; i < points; i++) {
+            counts[i] += other.counts[i];
+            weights[i] += other.weights[i];
+        }
+        sumSquaredWeights += otherSquares;
+        count += otherCount;
+        return this;
+    }
+
+    /**
+     * The immutable distribution of everything added so far. Costs O(points), independent of the
+     * number of responses; the accumulator stays usable.
+     *
+     * @return the distribution
+     */
+    public RatingDistribution snapshot() {
+        return new RatingDistribution(scale, counts.clone(), weights.clone(), sumSquaredWeights);
+    }
+
+    /**
+     * The binary form of the state, in the layout documented on the class.
+     *
+     * @return a new byte array
+     */
+    public byte[] toByteArray() {
+        boolean weighted = isWeighted();
+        int size = HEADER_BYTES + 8 * points + (weighted ? 8 * points + 8 : 0);
+        ByteBuffer buf = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        buf.putInt(MAGIC).put((byte) FORMAT_VERSION).put((byte) (weighted ? FLAG_WEIGHTED : 0))
+                .putInt(scale.min()).putInt(scale.max());
+        for (long c : counts) {
+            buf.putLong(c);
+        }
+        if (weighted) {
+            for (double w : weights) {
+                buf.putDouble(w);
+            }
+            buf.putDouble(sumSquaredWeights);
+        }
+        return buf.array();
+    }
+
+    /**
+     * Reads the binary form written by {@link #toByteArray()}. Validates, in order, the length of the
+     * header, the magic number, the format version, the flags, the scale, the exact length for that
+     * scale, and then every invariant of the state; allocation is bounded by the scale's
+     * {@value Scale#MAX_POINTS} points whatever the input says.
+     *
+     * @param bytes the binary form
+     * @return a new accumulator with that state
+     * @throws NullPointerException if {@code bytes} is null
+     * @throws IllegalArgumentException if the input is truncated, corrupt or of an unknown version
+     *     (never any other exception type)
+     */
+    public static RatingAccumulator fromByteArray(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        if (bytes.length < HEADER_BYTES) {
+            throw new IllegalArgumentException("truncated rating state: " + bytes.length
+                    + " bytes, the header alone has " + HEADER_BYTES);
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int magic = buf.getInt();
+        if (magic != MAGIC) {
+            throw new IllegalArgumentException(String.format(
+                    "not a cxmetrics rating state: magic bytes %02x %02x %02x %02x, expected 43 58 4d 52",
+                    bytes[0], bytes[1], bytes[2], bytes[3]));
+        }
+        int version = Byte.toUnsignedInt(buf.get());
+        if (version != FORMAT_VERSION) {
+            throw new IllegalArgumentException("unsupported rating state format version " + version
+                    + ", this library reads version " + FORMAT_VERSION);
+        }
+        int flags = Byte.toUnsignedInt(buf.get());
+        if ((flags & ~FLAG_WEIGHTED) != 0) {
+            throw new IllegalArgumentException("corrupt rating state: unknown flags 0x"
+                    + Integer.toHexString(flags));
+        }
+        boolean weighted = (flags & FLAG_WEIGHTED) != 0;
+        int lo = buf.getInt();
+        int hi = buf.getInt();
+        Scale scale;
+        try {
+            scale = new Scale(lo, hi);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("corrupt rating state: " + e.getMessage(), e);
+        }
+        int points = scale.points();
+        int expected = HEADER_BYTES + 8 * points + (weighted ? 8 * points + 8 : 0);
+        if (bytes.length != expected) {
+            throw new IllegalArgumentException("rating state of scale " + scale
+                    + (weighted ? " (weighted)" : "") + " must have " + expected + " bytes, had "
+                    + bytes.length);
+        }
+        RatingAccumulator acc = new RatingAccumulator(scale);
+        long total = 0;
+        for (int i = 0; i < points; i++) {
+            long c = buf.getLong();
+            if (c < 0) {
+                throw new IllegalArgumentException("corrupt rating state: count " + c + " at point "
+                        + (lo + i) + " is negative");
+            }
+            if (total > Long.MAX_VALUE - c) {
+                throw new IllegalArgumentException("corrupt rating state: total count overflows a long");
+            }
+            total += c;
+            acc.counts[i] = c;
+        }
+        if (weighted) {
+            double sumWeights = 0.0;
+            for (int i = 0; i < points; i++) {
+                double w = buf.getDouble();
+                if (!(w >= 0.0 && w < Double.POSITIVE_INFINITY) || Double.doubleToRawLongBits(w) < 0) {
+                    throw new IllegalArgumentException("corrupt rating state: weight sum " + w
+                            + " at point " + (lo + i) + " is not finite and >= 0");
+                }
+                if (acc.counts[i] == 0 && w != 0.0) {
+                    throw new IllegalArgumentException("corrupt rating state: weight sum " + w
+                            + " at point " + (lo + i) + " has no responses");
+                }
+                acc.weights[i] = w;
+                sumWeights += w;
+            }
+            double squares = buf.getDouble();
+            if (!(squares >= 0.0 && squares < Double.POSITIVE_INFINITY)
+                    || Double.doubleToRawLongBits(squares) < 0) {
+                throw new IllegalArgumentException("corrupt rating state: sum of squared weights "
+                        + squares + " is not finite and >= 0");
+            }
+            if (!Double.isFinite(sumWeights)) {
+                throw new IllegalArgumentException("corrupt rating state: total weight is infinite");
+            }
+            if ((squares == 0.0) != (sumWeights == 0.0)) {
+                throw new IllegalArgumentException("corrupt rating state: sum of squared weights "
+                        + squares + " is inconsistent with total weight " + sumWeights);
+            }
+            // Cauchy–Schwarz: (Σw)² <= n·Σw², i.e. the effective size cannot exceed the count.
+            if (squares > 0.0 && sumWeights * (sumWeights / squares) > total * (1.0 + 1e-9)) {
+                throw new IllegalArgumentException("corrupt rating state: effective size "
+                        + sumWeights * (sumWeights / squares) + " exceeds the count " + total);
+            }
+            // and Σw² <= (Σw)², i.e. the effective size is at least 1 when there is weight.
+            if (squares > sumWeights * sumWeights * (1.0 + 1e-9)) {
+                throw new IllegalArgumentException("corrupt rating state: sum of squared weights "
+                        + squares + " exceeds the squared total weight " + sumWeights * sumWeights);
+            }
+            acc.sumSquaredWeights = squares;
+        } else {
+            for (int i = 0; i < points; i++) {
+                acc.weights[i] = acc.counts[i];
+            }
+            acc.sumSquaredWeights = total;
+        }
+        acc.count = total;
+        return acc;
+    }
+
+    /**
+     * A readable summary of the state, e.g. {@code RatingAccumulator[scale=0..10, n=3, counts=[…]]}.
+     *
+     * @return the summary
+     */
+    @Override
+    public String toString() {
+        return "RatingAccumulator[scale=" + scale + ", n=" + count + ", counts="
+                + Arrays.toString(counts) + "]";
+    }
+
+    private boolean isWeighted() {
+        if (sumSquaredWeights != (double) count) {
+            return true;
+        }
+        for (int i = 0; i < points; i++) {
+            if (weights[i] != (double) counts[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private double totalWeight() {
+        double s = 0.0;
+        for (double w : weights) {
+            s += w;
+        }
+        return s;
+    }
+
+    private void requireRoom(long more) {
+        if (count > Long.MAX_VALUE - more) {
+            throw new ArithmeticException("count overflow: " + count + " + " + more
+                    + " exceeds Long.MAX_VALUE");
+        }
+    }
+
+    private static void requireFiniteWeights(double totalWeight, double sumSquares) {
+        if (!Double.isFinite(totalWeight) || !Double.isFinite(sumSquares)) {
+            throw new IllegalArgumentException(
+                    "weights too large: the sum of weights or of squared weights would be infinite");
+        }
+    }
+
+    private IllegalArgumentException outside(int rating, int index) {
+        return new IllegalArgumentException(
+                "rating " + rating + " at index " + index + " is outside scale " + scale);
+    }
+
+    private void clearScratch() {
+        Arrays.fill(h0, 0);
+        Arrays.fill(h1, 0);
+        Arrays.fill(h2, 0);
+        Arrays.fill(h3, 0);
+    }
+
+    private void commitScratch(int added) {
+        for (int p = 0; p < points; p++) {
+            int s = h0[p] + h1[p] + h2[p] + h3[p];
+            counts[p] += s;
+            weights[p] += s;
+            h0[p] = 0;
+            h1[p] = 0;
+            h2[p] = 0;
+            h3[p] = 0;
+        }
+        sumSquaredWeights += added;
+        count += added;
+    }
+}

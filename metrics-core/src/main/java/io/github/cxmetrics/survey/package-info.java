@@ -1,0 +1,10 @@
+/**
+ * Rating scales, rating distributions and their mergeable accumulators, and the survey metrics built
+ * on them: the Net Promoter Score ({@link io.github.cxmetrics.survey.Nps}).
+ *
+ * <p>Data flow: ratings → {@link io.github.cxmetrics.survey.RatingAccumulator} (mutable, mergeable,
+ * serialisable) → {@link io.github.cxmetrics.survey.RatingDistribution} (immutable) → a metric with
+ * its standard error and confidence interval. Units: NPS in points −100…100; shares as fractions
+ * 0…1; means in scale points.
+ */
+package io.github.cxmetrics.survey;
