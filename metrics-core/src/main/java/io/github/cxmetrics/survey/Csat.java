@@ -1,0 +1,328 @@
+package io.github.cxmetrics.survey;
+
+import io.github.cxmetrics.internal.Checks;
+import io.github.cxmetrics.stats.Difference;
+import io.github.cxmetrics.stats.Estimate;
+import io.github.cxmetrics.stats.Interval;
+import io.github.cxmetrics.stats.IntervalMethod;
+import io.github.cxmetrics.stats.Proportion;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Customer Satisfaction (CSAT): the percentage of respondents who are satisfied.
+ *
+ * <pre>{@code
+ * CSAT = 100 · Σ_{x ≥ s} w_x / Σ w          s = satisfiedFrom, the lowest "satisfied" point
+ * }</pre>
+ * Unit: percent, 0…100. <b>Which points count as satisfied is a convention, not a standard</b>, so it
+ * is always visible: {@link #of(RatingDistribution)} takes the <b>top two points</b> of the scale
+ * (1–5 → 4–5, 1–7 → 6–7, 1–10 and 0–10 → 9–10), the "top-two-box" convention common in survey
+ * practice; {@link #of(RatingDistribution, int)} takes any other cut-off, e.g. {@code 5} on 1–5 for "very satisfied only". {@link #mean()}
+ * reports the mean rating alongside, for the many reports that quote CSAT as an average score.
+ *
+ * <h2>Uncertainty</h2>
+ * CSAT is a binomial proportion, so {@link #confidenceInterval(double)} is Wilson's score interval
+ * (Wilson 1927), which keeps its coverage near 0 % and 100 % where the Wald interval collapses
+ * (Brown, Cai &amp; DasGupta 2001, <i>Statistical Science</i> 16:101–133); Agresti–Coull,
+ * Clopper–Pearson (exact), Jeffreys and Wald are available by explicit choice. Formulas are in
+ * {@link Proportion}. All bounds are in percent, clipped to [0, 100]. Weighted responses use the
+ * weighted share and Kish's effective size {@code n_eff = (Σw)²/Σw²} wherever uncertainty appears.
+ *
+ * <h2>Empty samples</h2>
+ * A CSAT of no responses exists ({@link #isEmpty()}); its score, mean and estimates throw
+ * {@link IllegalStateException}.
+ *
+ * <p>Instances are immutable values.
+ *
+ * @since 0.1.0
+ */
+public final class Csat {
+
+    private final RatingDistribution distribution;
+    private final int satisfiedFrom;
+    private final long satisfied;
+    private final double satisfiedWeight;
+
+    private Csat(RatingDistribution distribution, int satisfiedFrom) {
+        this.distribution = distribution;
+        this.satisfiedFrom = satisfiedFrom;
+        Scale scale = distribution.scale();
+        long count = 0;
+        double weight = 0.0;
+        for (int point = satisfiedFrom; point <= scale.max(); point++) {
+            count += distribution.count(point);
+            weight += distribution.weight(point);
+        }
+        this.satisfied = count;
+        this.satisfiedWeight = weight;
+    }
+
+    /**
+     * The top-two-box CSAT: satisfied are the two highest points of the scale.
+     *
+     * @param distribution the ratings, on a scale of at least 3 points
+     * @return the CSAT with {@code satisfiedFrom = scale.max() − 1}
+     * @throws NullPointerException if {@code distribution} is null
+     * @throws IllegalArgumentException if the scale has fewer than 3 points (the top two boxes
+     *     would be the whole scale)
+     */
+    public static Csat of(RatingDistribution distribution) {
+        Objects.requireNonNull(distribution, "distribution");
+        Scale scale = distribution.scale();
+        if (scale.points() < 3) {
+            throw new IllegalArgumentException("top-two-box CSAT needs a scale of at least 3 points, was "
+                    + scale + "; give satisfiedFrom explicitly with of(distribution, satisfiedFrom)");
+        }
+        return new Csat(distribution, scale.max() - 1);
+    }
+
+    /**
+     * CSAT with an explicit cut-off: ratings {@code >= satisfiedFrom} are satisfied.
+     *
+     * @param distribution the ratings
+     * @param satisfiedFrom the lowest satisfied point, above the scale's minimum and at most its
+     *     maximum
+     * @return the CSAT
+     * @throws NullPointerException if {@code distribution} is null
+     * @throws IllegalArgumentException if {@code satisfiedFrom} is not in {@code min+1..max} of the
+     *     scale
+     */
+    public static Csat of(RatingDistribution distribution, int satisfiedFrom) {
+        Objects.requireNonNull(distribution, "distribution");
+        Scale scale = distribution.scale();
+        if (satisfiedFrom <= scale.min() || satisfiedFrom > scale.max()) {
+            throw new IllegalArgumentException("satisfiedFrom must be in " + (scale.min() + 1) + ".."
+                    + scale.max() + " on scale " + scale + ", was " + satisfiedFrom);
+        }
+        return new Csat(distribution, satisfiedFrom);
+    }
+
+    /**
+     * Compares two independent samples: the signed difference {@code b − a} in percentage points.
+     * The p-value is the pooled two-proportion z test; the standard error and interval are unpooled
+     * (see {@link Proportion#compare(Proportion, Proportion)}).
+     *
+     * @param a the first sample (the baseline)
+     * @param b the second sample
+     * @return the difference, in percentage points
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the samples differ in scale or in {@code satisfiedFrom}
+     * @throws IllegalStateException if either sample is empty
+     */
+    public static Difference compare(Csat a, Csat b) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        if (!a.scale().equals(b.scale()) || a.satisfiedFrom != b.satisfiedFrom) {
+            throw new IllegalArgumentException("cannot compare CSAT on scale " + a.scale() + " satisfied from "
+                    + a.satisfiedFrom + " with CSAT on scale " + b.scale() + " satisfied from " + b.satisfiedFrom);
+        }
+        Difference d = Proportion.compare(a.proportion(), b.proportion());
+        return new Difference(100.0 * d.estimate(), 100.0 * d.standardError(), d.statistic(),
+                d.degreesOfFreedom());
+    }
+
+    /**
+     * The ratings.
+     *
+     * @return the distribution this CSAT was computed from
+     */
+    public RatingDistribution distribution() {
+        return distribution;
+    }
+
+    /**
+     * The rating scale.
+     *
+     * @return the scale
+     */
+    public Scale scale() {
+        return distribution.scale();
+    }
+
+    /**
+     * The lowest satisfied point.
+     *
+     * @return {@code satisfiedFrom}
+     */
+    public int satisfiedFrom() {
+        return satisfiedFrom;
+    }
+
+    /**
+     * Whether there are no responses.
+     *
+     * @return {@code count() == 0}
+     */
+    public boolean isEmpty() {
+        return distribution.isEmpty();
+    }
+
+    /**
+     * The number of responses.
+     *
+     * @return the count
+     */
+    public long count() {
+        return distribution.count();
+    }
+
+    /**
+     * The number of satisfied respondents (unweighted).
+     *
+     * @return the count of ratings {@code >= satisfiedFrom}
+     */
+    public long satisfied() {
+        return satisfied;
+    }
+
+    /**
+     * Kish's effective sample size {@code (Σw)²/Σw²}; the count when unweighted.
+     *
+     * @return the effective size
+     */
+    public double effectiveSize() {
+        return distribution.effectiveSize();
+    }
+
+    /**
+     * The satisfied share as a fraction {@code Σ_{x ≥ s} w / Σw}.
+     *
+     * @return the share, in [0, 1]
+     * @throws IllegalStateException if the sample is empty or its total weight is 0
+     */
+    public double satisfiedShare() {
+        return satisfiedWeight / requireWeight();
+    }
+
+    /**
+     * The CSAT score in percent.
+     *
+     * @return {@code 100 · satisfiedShare()}, in [0, 100]
+     * @throws IllegalStateException if the sample is empty or its total weight is 0
+     */
+    public double score() {
+        return 100.0 * satisfiedShare();
+    }
+
+    /**
+     * The mean rating (weighted), in scale points.
+     *
+     * @return the mean, in {@code [min, max]} of the scale
+     * @throws IllegalStateException if the sample is empty or its total weight is 0
+     */
+    public double mean() {
+        requireWeight();
+        return distribution.mean();
+    }
+
+    /**
+     * The satisfied share as a {@link Proportion}: the counts when unweighted, otherwise the weighted
+     * share on Kish's effective size.
+     *
+     * @return the proportion
+     * @throws IllegalStateException if the sample is empty or its total weight is 0
+     */
+    public Proportion proportion() {
+        double share = satisfiedShare();
+        return distribution.isWeighted() ? Proportion.ofShare(share, effectiveSize())
+                : Proportion.of(satisfied, count());
+    }
+
+    /**
+     * The standard error of the score, {@code 100 · sqrt(p(1 − p)/n_eff)}, in percentage points.
+     *
+     * @return the standard error
+     * @throws IllegalStateException if the sample is empty or its total weight is 0
+     */
+    public double standardError() {
+        return 100.0 * proportion().standardError();
+    }
+
+    /**
+     * The score with its standard error, as a normal-theory estimate.
+     *
+     * @return {@code Estimate(score(), standardError(), ∞)}
+     * @throws IllegalStateException if the sample is empty or its total weight is 0
+     */
+    public Estimate estimate() {
+        return Estimate.normal(score(), standardError());
+    }
+
+    /**
+     * Wilson's score interval for the score, in percent.
+     *
+     * @param level the confidence level, in {@code (0, 1)}
+     * @return the interval, within [0, 100]
+     * @throws IllegalArgumentException if {@code level} is not in {@code (0, 1)}
+     * @throws IllegalStateException if the sample is empty or its total weight is 0
+     */
+    public Interval confidenceInterval(double level) {
+        return confidenceInterval(level, IntervalMethod.WILSON);
+    }
+
+    /**
+     * The interval for the score by a chosen method, in percent: {@code WILSON} (the default),
+     * {@code AGRESTI_COULL}, {@code CLOPPER_PEARSON}, {@code JEFFREYS} or {@code WALD}.
+     *
+     * @param level the confidence level, in {@code (0, 1)}
+     * @param method the method
+     * @return the interval, within [0, 100]
+     * @throws NullPointerException if {@code method} is null
+     * @throws IllegalArgumentException if {@code level} is not in {@code (0, 1)} or the method is not
+     *     one for a proportion
+     * @throws IllegalStateException if the sample is empty or its total weight is 0
+     */
+    public Interval confidenceInterval(double level, IntervalMethod method) {
+        Objects.requireNonNull(method, "method");
+        Checks.level(level);
+        Interval fraction = proportion().confidenceInterval(level, method);
+        return new Interval(100.0 * fraction.lower(), Math.min(100.0, 100.0 * fraction.upper()), level);
+    }
+
+    private double requireWeight() {
+        if (distribution.isEmpty()) {
+            throw new IllegalStateException("CSAT of an empty sample is undefined");
+        }
+        double total = distribution.totalWeight();
+        if (total == 0.0) {
+            throw new IllegalStateException("CSAT is undefined: total weight is 0");
+        }
+        return total;
+    }
+
+    /**
+     * Equal when the distributions and cut-offs are equal.
+     *
+     * @param o the object to compare with
+     * @return whether {@code o} is an equal CSAT
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Csat && satisfiedFrom == ((Csat) o).satisfiedFrom
+                && distribution.equals(((Csat) o).distribution);
+    }
+
+    /**
+     * A hash code consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return 31 * distribution.hashCode() + satisfiedFrom;
+    }
+
+    /**
+     * A readable summary, e.g. {@code Csat[score=69.2%, n=107, satisfied=74, scale=1..5, satisfiedFrom=4]}.
+     *
+     * @return the summary
+     */
+    @Override
+    public String toString() {
+        boolean defined = !isEmpty() && distribution.totalWeight() > 0.0;
+        return "Csat[score=" + (defined ? String.format(Locale.ROOT, "%.1f%%", score()) : "undefined")
+                + ", n=" + count() + ", satisfied=" + satisfied + ", scale=" + scale()
+                + ", satisfiedFrom=" + satisfiedFrom + "]";
+    }
+}
