@@ -187,7 +187,10 @@ public final class Beta {
         if (y <= 0.0) {
             return complement ? 0.0 : 1.0;
         }
-        if (x * (a + b + 2.0) < a + 1.0) {
+        // x < (a + 1)/(a + b + 2), tested through the smaller of x and y so that rounding of the
+        // other cannot pick the wrong side: equivalently y > (b + 1)/(a + b + 2)
+        boolean direct = x <= 0.5 ? x * (a + b + 2.0) < a + 1.0 : y * (a + b + 2.0) > b + 1.0;
+        if (direct) {
             double v = Math.min(1.0, front(x, y, a, b) * fraction(x, y, a, b));
             return complement ? 1.0 - v : v;
         }
