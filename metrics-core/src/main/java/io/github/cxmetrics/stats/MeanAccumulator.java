@@ -244,6 +244,12 @@ public final class MeanAccumulator {
                 || acc.count == 0 && acc.weight != 0.0) {
             throw new IllegalArgumentException("corrupt mean state: moments inconsistent with the weights");
         }
+        // Cauchy–Schwarz: (Σw)²/n <= Σw² <= (Σw)², up to rounding
+        double square = acc.weight * acc.weight;
+        if (acc.squaredWeight > square * (1.0 + 1e-9) || acc.squaredWeight < square / acc.count * (1.0 - 1e-9)) {
+            throw new IllegalArgumentException("corrupt mean state: sum of squared weights " + acc.squaredWeight
+                    + " impossible for " + acc.count + " values of total weight " + acc.weight);
+        }
         return acc;
     }
 
