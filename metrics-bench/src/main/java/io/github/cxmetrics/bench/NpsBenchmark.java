@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * NPS and rating accumulation beside their baselines, in one run: the plain {@code int[]} sum (the
- * memory-scan reference for int input) and the two-pass stream a typical user writes. Compare the
- * ratios, not the absolute times.
+ * memory-scan reference for int input), the naive one-histogram counting loop, and the two-pass
+ * stream a typical user writes. Compare the ratios, not the absolute times.
  *
  * <pre>{@code
  * mvn -B -ntp -pl metrics-bench -am package -DskipTests
@@ -43,12 +43,32 @@ public class NpsBenchmark {
 
     private int[] ratings;
     private RatingAccumulator accumulator;
+    private long[] histogram;
 
     /** Fixed-seed 0–10 ratings. */
     @Setup(Level.Trial)
     public void setUp() {
         ratings = new SplittableRandom(20261122L).ints(n, 0, 11).toArray();
         accumulator = new RatingAccumulator(Scale.ZERO_TO_TEN);
+        histogram = new long[11];
+    }
+
+    /**
+     * Baseline: the straightforward histogram, one range check and {@code counts[r]++} per rating,
+     * the loop {@link RatingAccumulator#addAll(int[])} must beat.
+     *
+     * @return the histogram
+     */
+    @Benchmark
+    public long[] baselineNaiveHistogram() {
+        long[] counts = histogram;
+        for (int r : ratings) {
+            if (r < 0 || r > 10) {
+                throw new IllegalArgumentException("rating " + r);
+            }
+            counts[r]++;
+        }
+        return counts;
     }
 
     /**
