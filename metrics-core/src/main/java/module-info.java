@@ -7,6 +7,7 @@
  * {@code io.github.cxmetrics.internal.math} holds the numerical kernels and is not exported.
  */
 module io.github.cxmetrics.core {
+    exports io.github.cxmetrics.csi;
     exports io.github.cxmetrics.stats;
     exports io.github.cxmetrics.survey;
 }

@@ -1,0 +1,305 @@
+package io.github.cxmetrics.csi;
+
+import io.github.cxmetrics.stats.Estimate;
+import io.github.cxmetrics.stats.Interval;
+import io.github.cxmetrics.survey.RatingDistribution;
+import io.github.cxmetrics.survey.Scale;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A customer satisfaction index: the importance-weighted mean of several attribute ratings, rescaled
+ * to 0–100.
+ *
+ * <pre>{@code
+ * w_i   = importance_i / Σ importance                    (normalised weights, sum 1)
+ * s_i   = 100 · (mean_i − min) / (max − min)             (attribute score, 0…100)
+ * CSI   = Σ w_i · s_i                                    (percent, 0…100)
+ * }</pre>
+ * 0 when every attribute sits at the bottom of the scale, 100 at the top. Importance is any
+ * non-negative weight: stated importance, points allocated by respondents, or a derived coefficient
+ * such as those of {@code Importance}. With three items on 1–10 and equal weights this is the
+ * ACSI-style index {@code (S + E + P − 3)/27 · 100} (satisfaction, expectation, performance
+ * items; Fornell et al. 1996, "The American Customer Satisfaction Index: nature, purpose, and
+ * findings", <i>Journal of Marketing</i> 60(4):7–18). The ACSI itself weights its items by the
+ * outer weights of a PLS path model estimated each year; callers who have those weights pass them
+ * as the importances.
+ *
+ * <h2>Uncertainty</h2>
+ * By the delta method, treating the attributes as <b>independent samples</b>:
+ * <pre>{@code
+ * SE(CSI) = sqrt( Σ (w_i · 100/(max − min))² · s²_i / n_i )
+ * }</pre>
+ * with {@code s²_i} the (Kish-corrected) variance and {@code n_i} the effective size of attribute i;
+ * the interval is {@code CSI ± z·SE}, clipped to [0, 100]. When the same respondents rate every
+ * attribute, the ratings are usually positively correlated and this SE is then too small; use it
+ * as a lower bound. An attribute given only as a mean carries no standard error, so neither does
+ * the index: {@link #standardError()} then throws {@link IllegalStateException}.
+ *
+ * <p>Instances are immutable.
+ *
+ * @since 0.1.0
+ */
+public final class Csi {
+
+    /**
+     * One attribute of the index.
+     *
+     * @param name the attribute's name
+     * @param weight its normalised weight, in [0, 1]; the weights sum to 1
+     * @param mean its mean rating, in scale points
+     * @param score its score {@code 100·(mean − min)/(max − min)}, in [0, 100]
+     * @param contribution {@code weight · score}, its share of the index in points
+     */
+    public record Attribute(String name, double weight, double mean, double score, double contribution) {
+    }
+
+    private final Scale scale;
+    private final List<Attribute> attributes;
+    private final double[] varianceOfMean; // s²/n per attribute, NaN when unknown
+    private final double index;
+
+    private Csi(Scale scale, List<Attribute> attributes, double[] varianceOfMean) {
+        this.scale = scale;
+        this.attributes = attributes;
+        this.varianceOfMean = varianceOfMean;
+        double sum = 0.0;
+        for (Attribute a : attributes) {
+            sum += a.contribution();
+        }
+        this.index = Math.max(0.0, Math.min(100.0, sum));
+    }
+
+    /**
+     * Starts an index on a rating scale.
+     *
+     * @param scale the scale every attribute is rated on
+     * @return a new builder
+     * @throws NullPointerException if {@code scale} is null
+     */
+    public static Builder builder(Scale scale) {
+        return new Builder(Objects.requireNonNull(scale, "scale"));
+    }
+
+    /**
+     * The scale.
+     *
+     * @return the scale the attributes are rated on
+     */
+    public Scale scale() {
+        return scale;
+    }
+
+    /**
+     * The index, {@code Σ w_i · s_i}.
+     *
+     * @return the CSI in percent, in [0, 100]
+     */
+    public double index() {
+        return index;
+    }
+
+    /**
+     * The attributes in the order they were added.
+     *
+     * @return an unmodifiable list
+     */
+    public List<Attribute> attributes() {
+        return attributes;
+    }
+
+    /**
+     * Whether every attribute was given as a distribution with an effective size above 1, so that
+     * the index has a standard error.
+     *
+     * @return whether {@link #standardError()} is defined
+     */
+    public boolean hasStandardError() {
+        for (double v : varianceOfMean) {
+            if (Double.isNaN(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The delta-method standard error {@code sqrt(Σ (w_i·100/(max − min))² · s²_i/n_i)}, assuming
+     * independent attributes (see the class description).
+     *
+     * @return the standard error, in points
+     * @throws IllegalStateException if an attribute was given only as a mean or has an effective
+     *     size not above 1
+     */
+    public double standardError() {
+        double factor = 100.0 / (scale.max() - scale.min());
+        double sum = 0.0;
+        for (int i = 0; i < varianceOfMean.length; i++) {
+            if (Double.isNaN(varianceOfMean[i])) {
+                throw new IllegalStateException("the CSI has no standard error: attribute \""
+                        + attributes.get(i).name() + "\" was given without a distribution to estimate its "
+                        + "variance (as a mean only, or with an effective size not above 1)");
+            }
+            double c = attributes.get(i).weight() * factor;
+            sum += c * c * varianceOfMean[i];
+        }
+        return Math.sqrt(sum);
+    }
+
+    /**
+     * The index with its standard error, as a normal-theory estimate.
+     *
+     * @return {@code Estimate(index(), standardError(), ∞)}
+     * @throws IllegalStateException if the index has no standard error
+     */
+    public Estimate estimate() {
+        return Estimate.normal(index, standardError());
+    }
+
+    /**
+     * The delta-method interval {@code CSI ± z·SE}, clipped to [0, 100].
+     *
+     * @param level the confidence level, in {@code (0, 1)}
+     * @return the interval, in points
+     * @throws IllegalArgumentException if {@code level} is not in {@code (0, 1)}
+     * @throws IllegalStateException if the index has no standard error
+     */
+    public Interval confidenceInterval(double level) {
+        Interval raw = estimate().confidenceInterval(level);
+        return new Interval(Math.max(0.0, raw.lower()), Math.min(100.0, raw.upper()), level);
+    }
+
+    /**
+     * A readable summary, e.g. {@code Csi[index=72.2, attributes=3, scale=1..10]}.
+     *
+     * @return the summary
+     */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Csi[index=%.1f, attributes=%d, scale=%s]", index, attributes.size(), scale);
+    }
+
+    /** Collects the attributes of a {@link Csi}; not thread-safe. */
+    public static final class Builder {
+
+        private final Scale scale;
+        private final List<String> names = new ArrayList<>();
+        private final List<Double> importances = new ArrayList<>();
+        private final List<Double> means = new ArrayList<>();
+        private final List<Double> variancesOfMean = new ArrayList<>();
+        private final Set<String> seen = new HashSet<>();
+
+        private Builder(Scale scale) {
+            this.scale = scale;
+        }
+
+        /**
+         * Adds an attribute from its rating distribution; its mean, variance and effective size
+         * feed the index and its standard error.
+         *
+         * @param name the attribute's name, unique within the index
+         * @param importance its importance, finite and {@code >= 0}
+         * @param ratings its ratings, on the builder's scale, not empty
+         * @return this builder
+         * @throws NullPointerException if {@code name} or {@code ratings} is null
+         * @throws IllegalArgumentException if the name is blank or repeated, the importance is
+         *     negative, NaN or infinite, the scale differs, or the distribution has no weight
+         */
+        public Builder attribute(String name, double importance, RatingDistribution ratings) {
+            Objects.requireNonNull(ratings, "ratings");
+            checkName(name);
+            checkImportance(name, importance);
+            if (!ratings.scale().equals(scale)) {
+                throw new IllegalArgumentException("ratings of \"" + name + "\" are on scale " + ratings.scale()
+                        + ", the index is on " + scale);
+            }
+            if (ratings.isEmpty() || ratings.totalWeight() == 0.0) {
+                throw new IllegalArgumentException("attribute \"" + name + "\" has no responses");
+            }
+            double n = ratings.effectiveSize();
+            double variance = n > 1.0 ? ratings.variance() / n : Double.NaN;
+            return add(name, importance, ratings.mean(), variance);
+        }
+
+        /**
+         * Adds an attribute given only by its mean rating; the index then has no standard error.
+         *
+         * @param name the attribute's name, unique within the index
+         * @param importance its importance, finite and {@code >= 0}
+         * @param mean its mean rating, within the scale
+         * @return this builder
+         * @throws NullPointerException if {@code name} is null
+         * @throws IllegalArgumentException if the name is blank or repeated, the importance is
+         *     negative, NaN or infinite, or the mean is outside the scale
+         */
+        public Builder attribute(String name, double importance, double mean) {
+            checkName(name);
+            checkImportance(name, importance);
+            if (!(mean >= scale.min() && mean <= scale.max())) {
+                throw new IllegalArgumentException("mean of \"" + name + "\" must be in " + scale + ", was " + mean);
+            }
+            return add(name, importance, mean, Double.NaN);
+        }
+
+        /**
+         * Builds the index.
+         *
+         * @return the CSI
+         * @throws IllegalStateException if no attribute was added or every importance is 0
+         */
+        public Csi build() {
+            if (names.isEmpty()) {
+                throw new IllegalStateException("a CSI needs at least one attribute");
+            }
+            double total = 0.0;
+            for (double w : importances) {
+                total += w;
+            }
+            if (!(total > 0.0)) {
+                throw new IllegalStateException("every importance is 0; at least one attribute needs a positive importance");
+            }
+            double range = scale.max() - scale.min();
+            List<Attribute> list = new ArrayList<>(names.size());
+            double[] variances = new double[names.size()];
+            for (int i = 0; i < names.size(); i++) {
+                double weight = importances.get(i) / total;
+                double mean = means.get(i);
+                double score = 100.0 * (mean - scale.min()) / range;
+                list.add(new Attribute(names.get(i), weight, mean, score, weight * score));
+                variances[i] = variancesOfMean.get(i);
+            }
+            return new Csi(scale, Collections.unmodifiableList(list), variances);
+        }
+
+        private Builder add(String name, double importance, double mean, double varianceOfMean) {
+            seen.add(name);
+            names.add(name);
+            importances.add(importance);
+            means.add(mean);
+            variancesOfMean.add(varianceOfMean);
+            return this;
+        }
+
+        private void checkName(String name) {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("attribute name must not be blank");
+            }
+            if (seen.contains(name)) {
+                throw new IllegalArgumentException("attribute \"" + name + "\" was already added");
+            }
+        }
+
+        private static void checkImportance(String name, double importance) {
+            if (!(importance >= 0.0 && importance < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("importance of \"" + name + "\" must be finite and >= 0, was "
+                        + importance);
+            }
+        }
+    }
+}
