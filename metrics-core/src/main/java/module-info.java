@@ -2,8 +2,9 @@
  * cxmetrics core: customer-experience metrics with their uncertainty.
  *
  * <p>Rating scales, distributions and mergeable accumulators ({@code io.github.cxmetrics.survey}),
- * the Net Promoter Score and its interval estimators, and the statistical value types every metric
- * returns ({@code io.github.cxmetrics.stats}). The module has no dependencies beyond {@code java.base};
+ * NPS, CSAT and CES with their interval estimators, the multi-attribute satisfaction index and driver
+ * analysis ({@code io.github.cxmetrics.csi}), and the statistical value types every metric returns
+ * ({@code io.github.cxmetrics.stats}). The module has no dependencies beyond {@code java.base};
  * {@code io.github.cxmetrics.internal.math} holds the numerical kernels and is not exported.
  */
 module io.github.cxmetrics.core {
