@@ -9,6 +9,7 @@
  */
 module io.github.cxmetrics.core {
     exports io.github.cxmetrics.csi;
+    exports io.github.cxmetrics.retention;
     exports io.github.cxmetrics.stats;
     exports io.github.cxmetrics.survey;
 }
