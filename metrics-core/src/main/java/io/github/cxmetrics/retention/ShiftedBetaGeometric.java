@@ -74,25 +74,31 @@ public final class ShiftedBetaGeometric {
      *     where the likelihood has no maximum)
      */
     public static ShiftedBetaGeometric fit(long[] survivors) {
-        Objects.requireNonNull(survivors, "survivors");
-        if (survivors.length < 2) {
-            throw new IllegalArgumentException("survivors needs at least 2 values (start and one period), had "
-                    + survivors.length);
+        return fitJointly(survivors);
+    }
+
+    /**
+     * Fits one model to several cohorts jointly, maximising the sum of their log-likelihoods (eq. 7
+     * summed over cohorts): cohorts acquired at different times and observed for different numbers
+     * of periods share α and β.
+     *
+     * @param cohorts each cohort's survivors {@code n_0, …, n_T}, as for {@link #fit(long[])}
+     * @return the fitted model; its {@link #logLikelihood()} is the sum over cohorts
+     * @throws NullPointerException if {@code cohorts} or a cohort is null
+     * @throws IllegalArgumentException if there is no cohort or a cohort is invalid (the message names it)
+     * @throws ArithmeticException if the optimiser does not converge
+     */
+    public static ShiftedBetaGeometric fitJointly(long[]... cohorts) {
+        Objects.requireNonNull(cohorts, "cohorts");
+        if (cohorts.length == 0) {
+            throw new IllegalArgumentException("at least one cohort is needed");
         }
-        for (int t = 0; t < survivors.length; t++) {
-            if (survivors[t] < 0) {
-                throw new IllegalArgumentException("survivors[" + t + "] must be >= 0, was " + survivors[t]);
-            }
-            if (t > 0 && survivors[t] > survivors[t - 1]) {
-                throw new IllegalArgumentException("survivors must not increase: survivors[" + t + "] = "
-                        + survivors[t] + " > survivors[" + (t - 1) + "] = " + survivors[t - 1]);
-            }
+        long[][] data = new long[cohorts.length][];
+        for (int c = 0; c < cohorts.length; c++) {
+            data[c] = checkSurvivors(Objects.requireNonNull(cohorts[c], "cohorts[" + c + "]"),
+                    cohorts.length == 1 ? "" : " (cohort " + c + ")").clone();
         }
-        if (survivors[0] == 0) {
-            throw new IllegalArgumentException("survivors[0] (the cohort size) must be > 0");
-        }
-        long[] n = survivors.clone();
-        double[] best = NelderMead.minimize(p -> -logLikelihood(Math.exp(p[0]), Math.exp(p[1]), n),
+        double[] best = NelderMead.minimize(p -> -logLikelihood(Math.exp(p[0]), Math.exp(p[1]), data),
                 new double[] {0.0, 0.0}, 0.5, 1e-12, 20_000);
         double a = Math.exp(best[0]);
         double b = Math.exp(best[1]);
@@ -100,7 +106,35 @@ public final class ShiftedBetaGeometric {
             throw new ArithmeticException("sBG fit did not converge to finite parameters (alpha=" + a + ", beta=" + b
                     + "); the data may show no churn or no heterogeneity");
         }
-        return new ShiftedBetaGeometric(a, b, logLikelihood(a, b, n));
+        return new ShiftedBetaGeometric(a, b, logLikelihood(a, b, data));
+    }
+
+    private static double logLikelihood(double a, double b, long[][] cohorts) {
+        double sum = 0.0;
+        for (long[] n : cohorts) {
+            sum += logLikelihood(a, b, n);
+        }
+        return sum;
+    }
+
+    private static long[] checkSurvivors(long[] survivors, String which) {
+        if (survivors.length < 2) {
+            throw new IllegalArgumentException("survivors needs at least 2 values (start and one period), had "
+                    + survivors.length + which);
+        }
+        for (int t = 0; t < survivors.length; t++) {
+            if (survivors[t] < 0) {
+                throw new IllegalArgumentException("survivors[" + t + "] must be >= 0, was " + survivors[t] + which);
+            }
+            if (t > 0 && survivors[t] > survivors[t - 1]) {
+                throw new IllegalArgumentException("survivors must not increase: survivors[" + t + "] = "
+                        + survivors[t] + " > survivors[" + (t - 1) + "] = " + survivors[t - 1] + which);
+            }
+        }
+        if (survivors[0] == 0) {
+            throw new IllegalArgumentException("survivors[0] (the cohort size) must be > 0" + which);
+        }
+        return survivors;
     }
 
     /** Eq. 7 of Fader and Hardie (2007). */

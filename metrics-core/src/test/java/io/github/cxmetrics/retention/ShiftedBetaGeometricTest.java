@@ -95,6 +95,21 @@ class ShiftedBetaGeometricTest {
     }
 
     @Test
+    void jointFitSumsTheCohortsLogLikelihoods() {
+        // The same cohort twice has the same maximiser as once, with twice the log-likelihood.
+        ShiftedBetaGeometric once = ShiftedBetaGeometric.fit(REGULAR);
+        ShiftedBetaGeometric twice = ShiftedBetaGeometric.fitJointly(REGULAR, REGULAR);
+        assertThat(twice.alpha()).isCloseTo(once.alpha(), within(1e-6));
+        assertThat(twice.beta()).isCloseTo(once.beta(), within(1e-6));
+        assertThat(twice.logLikelihood()).isCloseTo(2 * once.logLikelihood(), within(1e-6));
+        // A younger cohort observed for fewer periods joins in; the estimate lies between the two.
+        ShiftedBetaGeometric both = ShiftedBetaGeometric.fitJointly(REGULAR, new long[] {1000, 869, 743, 653});
+        assertThat(both.beta()).isBetween(once.beta(), ShiftedBetaGeometric.fit(new long[] {1000, 869, 743, 653}).beta());
+        assertThatThrownBy(() -> ShiftedBetaGeometric.fitJointly(REGULAR, new long[] {5, 6}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("(cohort 1)");
+    }
+
+    @Test
     void badInput() {
         assertThatThrownBy(() -> ShiftedBetaGeometric.fit(new long[] {100, 80, 90}))
                 .isInstanceOf(IllegalArgumentException.class)
