@@ -8,6 +8,7 @@
  * {@code io.github.cxmetrics.internal.math} holds the numerical kernels and is not exported.
  */
 module io.github.cxmetrics.core {
+    exports io.github.cxmetrics.clv;
     exports io.github.cxmetrics.csi;
     exports io.github.cxmetrics.retention;
     exports io.github.cxmetrics.stats;

@@ -1,0 +1,440 @@
+package io.github.cxmetrics.clv;
+
+import io.github.cxmetrics.internal.math.Beta;
+import io.github.cxmetrics.internal.math.Gamma;
+import io.github.cxmetrics.internal.math.Hypergeometric;
+import io.github.cxmetrics.internal.math.NelderMead;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The BG/NBD model of repeat purchasing in a non-contractual setting (Fader, Hardie &amp; Lee 2005,
+ * "'Counting your customers' the easy way: an alternative to the Pareto/NBD model", <i>Marketing
+ * Science</i> 24(2):275–284): while active, a customer buys as a Poisson process with rate λ ~
+ * Gamma(r, α); after each purchase she drops out with probability p ~ Beta(a, b).
+ *
+ * <pre>{@code
+ * L(x, tₓ, T) = A · [ B(a, b + x)/B(a, b) · (α + T)^−(r+x)
+ *                    + 1{x>0} · B(a + 1, b + x − 1)/B(a, b) · (α + tₓ)^−(r+x) ],
+ *               A = Γ(r + x) α^r / Γ(r)                                                (eq. 6)
+ * E[X(t)]     = (a + b − 1)/(a − 1) · [1 − (α/(α + t))^r ₂F₁(r, b; a + b − 1; t/(α + t))]     (eq. 9)
+ * E[Y(t) | x, tₓ, T] = (a + b + x − 1)/(a − 1)
+ *                 · [1 − ((α + T)/(α + T + t))^(r+x) ₂F₁(r + x, b + x; a + b + x − 1; t/(α + T + t))]
+ *                 / [1 + 1{x>0} · a/(b + x − 1) · ((α + T)/(α + tₓ))^(r+x)]             (eq. 10)
+ * P(alive | x, tₓ, T) = 1 / [1 + 1{x>0} · a/(b + x − 1) · ((α + T)/(α + tₓ))^(r+x)]
+ * }</pre>
+ * Times are in the unit of the summaries (CDNOW: weeks); purchases count repeat transactions.
+ * The bracket of the likelihood is summed in log space (log-sum-exp), so large x never overflows.
+ * Fitting maximises the log-likelihood over the logs of the four parameters by Nelder–Mead with
+ * restarts, identical (x, tₓ, T) rows grouped with weights; standard errors come from the observed
+ * information (a central finite-difference Hessian in log space) by the delta method.
+ *
+ * @since 0.1.0
+ */
+public final class BetaGeometricNbd {
+
+    private final double r;
+    private final double alpha;
+    private final double a;
+    private final double b;
+    private final double logLikelihood;
+    private final double[] standardErrors; // null when not fitted
+
+    private BetaGeometricNbd(double r, double alpha, double a, double b, double logLikelihood, double[] se) {
+        this.r = r;
+        this.alpha = alpha;
+        this.a = a;
+        this.b = b;
+        this.logLikelihood = logLikelihood;
+        this.standardErrors = se;
+    }
+
+    /**
+     * A model with given parameters.
+     *
+     * @param r shape of the purchase-rate Gamma, {@code > 0}
+     * @param alpha scale of the purchase-rate Gamma (time unit), {@code > 0}
+     * @param a dropout Beta parameter, {@code > 0}
+     * @param b dropout Beta parameter, {@code > 0}
+     * @return the model
+     * @throws IllegalArgumentException if a parameter is not finite and positive
+     */
+    public static BetaGeometricNbd of(double r, double alpha, double a, double b) {
+        check("r", r);
+        check("alpha", alpha);
+        check("a", a);
+        check("b", b);
+        return new BetaGeometricNbd(r, alpha, a, b, Double.NaN, null);
+    }
+
+    /**
+     * Fits the model by maximum likelihood.
+     *
+     * @param customers the summaries (frequency, recency, age), all in the same time unit
+     * @return the fitted model
+     * @throws NullPointerException if {@code customers} or an element is null
+     * @throws IllegalArgumentException if {@code customers} is empty
+     * @throws ArithmeticException if the optimiser does not converge
+     */
+    public static BetaGeometricNbd fit(Collection<RfmSummary> customers) {
+        Objects.requireNonNull(customers, "customers");
+        if (customers.isEmpty()) {
+            throw new IllegalArgumentException("cannot fit BG/NBD to an empty set of customers");
+        }
+        List<RfmSummary.Weighted> data = RfmSummary.group(customers);
+        double[] best = NelderMead.minimize(p -> -logLikelihood(p, data), new double[] {0.0, 0.0, 0.0, 0.0}, 1.0,
+                1e-12, 200_000);
+        double ll = logLikelihood(best, data);
+        if (!Double.isFinite(ll)) {
+            throw new ArithmeticException("BG/NBD fit did not reach a finite log-likelihood");
+        }
+        for (double v : best) {
+            if (Math.abs(v) > 25) {
+                throw new ArithmeticException("BG/NBD fit did not converge to finite parameters (log-parameters "
+                        + java.util.Arrays.toString(best) + ")");
+            }
+        }
+        double[] se = standardErrors(best, data);
+        return new BetaGeometricNbd(Math.exp(best[0]), Math.exp(best[1]), Math.exp(best[2]), Math.exp(best[3]), ll, se);
+    }
+
+    /**
+     * The log-likelihood at log-parameters {@code p}, summed over grouped rows. The terms that depend
+     * on x only (the gamma and beta functions) are computed once per distinct x.
+     */
+    static double logLikelihood(double[] p, List<RfmSummary.Weighted> data) {
+        double r = Math.exp(p[0]);
+        double alpha = Math.exp(p[1]);
+        double a = Math.exp(p[2]);
+        double b = Math.exp(p[3]);
+        double lnBab = Beta.logBeta(a, b);
+        double lnGr = Gamma.logGamma(r);
+        long maxX = 0;
+        for (RfmSummary.Weighted w : data) {
+            maxX = Math.max(maxX, w.x);
+        }
+        if (maxX > 100_000) {
+            double sum = 0.0;
+            for (RfmSummary.Weighted w : data) {
+                sum += w.count * single(r, alpha, a, b, lnBab, lnGr, w.x, w.tx, w.t);
+            }
+            return sum;
+        }
+        int size = (int) maxX + 1;
+        double[] lnA = new double[size];
+        double[] first = new double[size];
+        double[] second = new double[size];
+        boolean[] known = new boolean[size];
+        double lnAlpha = Math.log(alpha);
+        double sum = 0.0;
+        for (RfmSummary.Weighted w : data) {
+            int x = (int) w.x;
+            if (!known[x]) {
+                lnA[x] = Gamma.logGamma(r + x) - lnGr + r * lnAlpha;
+                first[x] = Beta.logBeta(a, b + x) - lnBab;
+                second[x] = x == 0 ? 0.0 : Beta.logBeta(a + 1, b + x - 1) - lnBab;
+                known[x] = true;
+            }
+            double term1 = first[x] - (r + x) * Math.log(alpha + w.t);
+            double ll;
+            if (x == 0) {
+                ll = lnA[x] + term1;
+            } else {
+                double term2 = second[x] - (r + x) * Math.log(alpha + w.tx);
+                double m = Math.max(term1, term2);
+                ll = lnA[x] + m + Math.log(Math.exp(term1 - m) + Math.exp(term2 - m));
+            }
+            sum += w.count * ll;
+        }
+        return sum;
+    }
+
+    private static double single(double r, double alpha, double a, double b, double lnBab, double lnGr, long x,
+            double tx, double t) {
+        double lnA = Gamma.logGamma(r + x) - lnGr + r * Math.log(alpha);
+        double term1 = Beta.logBeta(a, b + x) - lnBab - (r + x) * Math.log(alpha + t);
+        if (x == 0) {
+            return lnA + term1;
+        }
+        double term2 = Beta.logBeta(a + 1, b + x - 1) - lnBab - (r + x) * Math.log(alpha + tx);
+        double m = Math.max(term1, term2);
+        return lnA + m + Math.log(Math.exp(term1 - m) + Math.exp(term2 - m));
+    }
+
+    private static double[] standardErrors(double[] best, List<RfmSummary.Weighted> data) {
+        int n = best.length;
+        double h = 1e-4;
+        double[][] hessian = new double[n][n];
+        double f0 = logLikelihood(best, data);
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                double v;
+                if (i == j) {
+                    v = (at(best, data, i, h, j, 0) - 2 * f0 + at(best, data, i, -h, j, 0)) / (h * h);
+                } else {
+                    v = (at(best, data, i, h, j, h) - at(best, data, i, h, j, -h) - at(best, data, i, -h, j, h)
+                            + at(best, data, i, -h, j, -h)) / (4 * h * h);
+                }
+                hessian[i][j] = v;
+                hessian[j][i] = v;
+            }
+        }
+        double[][] cov = invertNegative(hessian);
+        double[] se = new double[n];
+        for (int i = 0; i < n; i++) {
+            se[i] = cov == null || !(cov[i][i] > 0) ? Double.NaN : Math.exp(best[i]) * Math.sqrt(cov[i][i]);
+        }
+        return se;
+    }
+
+    private static double at(double[] p, List<RfmSummary.Weighted> data, int i, double di, int j, double dj) {
+        double[] q = p.clone();
+        q[i] += di;
+        q[j] += dj;
+        return logLikelihood(q, data);
+    }
+
+    /** (−H)⁻¹ by Gauss–Jordan with partial pivoting; null if singular. */
+    static double[][] invertNegative(double[][] h) {
+        int n = h.length;
+        double[][] m = new double[n][2 * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                m[i][j] = -h[i][j];
+            }
+            m[i][n + i] = 1.0;
+        }
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            if (m[pivot][c] == 0.0) {
+                return null;
+            }
+            double[] tmp = m[c];
+            m[c] = m[pivot];
+            m[pivot] = tmp;
+            double d = m[c][c];
+            for (int j = 0; j < 2 * n; j++) {
+                m[c][j] /= d;
+            }
+            for (int r = 0; r < n; r++) {
+                if (r != c) {
+                    double f = m[r][c];
+                    for (int j = 0; j < 2 * n; j++) {
+                        m[r][j] -= f * m[c][j];
+                    }
+                }
+            }
+        }
+        double[][] inv = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(m[i], n, inv[i], 0, n);
+        }
+        return inv;
+    }
+
+    /**
+     * The shape r of the purchase-rate distribution.
+     *
+     * @return r
+     */
+    public double r() {
+        return r;
+    }
+
+    /**
+     * The scale α of the purchase-rate distribution, in the time unit.
+     *
+     * @return α
+     */
+    public double alpha() {
+        return alpha;
+    }
+
+    /**
+     * The dropout parameter a.
+     *
+     * @return a
+     */
+    public double a() {
+        return a;
+    }
+
+    /**
+     * The dropout parameter b.
+     *
+     * @return b
+     */
+    public double b() {
+        return b;
+    }
+
+    /**
+     * The maximised log-likelihood; NaN for a model built with {@link #of}.
+     *
+     * @return the log-likelihood
+     */
+    public double logLikelihood() {
+        return logLikelihood;
+    }
+
+    /**
+     * Standard errors of (r, α, a, b) from the observed information, by the delta method from log
+     * space.
+     *
+     * @return a new array {r, α, a, b}
+     * @throws IllegalStateException if the model was not fitted
+     */
+    public double[] standardErrors() {
+        if (standardErrors == null) {
+            throw new IllegalStateException("standard errors exist only for a fitted model");
+        }
+        return standardErrors.clone();
+    }
+
+    /**
+     * The log-likelihood of one customer under this model (eq. 6).
+     *
+     * @param customer the summary
+     * @return {@code ln L}
+     * @throws NullPointerException if {@code customer} is null
+     */
+    public double logLikelihood(RfmSummary customer) {
+        Objects.requireNonNull(customer, "customer");
+        return single(r, alpha, a, b, Beta.logBeta(a, b), Gamma.logGamma(r), customer.frequency(),
+                customer.recency(), customer.age());
+    }
+
+    /**
+     * The expected number of repeat purchases of a new customer in {@code (0, t]} (eq. 9).
+     *
+     * @param t the time, {@code >= 0}
+     * @return {@code E[X(t)]}
+     * @throws IllegalArgumentException if {@code t} is negative or not finite
+     */
+    public double expectedPurchases(double t) {
+        checkTime("t", t);
+        if (t == 0.0) {
+            return 0.0;
+        }
+        double z = t / (alpha + t);
+        double f = Hypergeometric.f21(r, b, a + b - 1, z);
+        return (a + b - 1) / (a - 1) * (1.0 - Math.pow(alpha / (alpha + t), r) * f);
+    }
+
+    /**
+     * The expected number of purchases in the next {@code t} of a customer with history
+     * (x, tₓ, T) (eq. 10).
+     *
+     * @param t the horizon, {@code >= 0}
+     * @param customer the customer's summary
+     * @return {@code E[Y(t) | x, tₓ, T]}
+     * @throws NullPointerException if {@code customer} is null
+     * @throws IllegalArgumentException if {@code t} is negative or not finite
+     */
+    public double conditionalExpectedPurchases(double t, RfmSummary customer) {
+        Objects.requireNonNull(customer, "customer");
+        return conditionalExpectedPurchases(t, customer.frequency(), customer.recency(), customer.age());
+    }
+
+    /**
+     * The expected number of purchases in the next {@code t} of a customer with history
+     * (x, tₓ, T) (eq. 10).
+     *
+     * @param t the horizon, {@code >= 0}
+     * @param x repeat purchases
+     * @param tx recency
+     * @param age T
+     * @return {@code E[Y(t) | x, tₓ, T]}
+     * @throws IllegalArgumentException if an argument is out of range
+     */
+    public double conditionalExpectedPurchases(double t, long x, double tx, double age) {
+        checkTime("t", t);
+        RfmSummary.of(x, tx, age);
+        if (t == 0.0) {
+            return 0.0;
+        }
+        double z = t / (alpha + age + t);
+        double f = Hypergeometric.f21(r + x, b + x, a + b + x - 1, z);
+        double numerator = (a + b + x - 1) / (a - 1) * (1.0 - Math.pow((alpha + age) / (alpha + age + t), r + x) * f);
+        return numerator * probabilityAlive(x, tx, age);
+    }
+
+    /**
+     * The probability that a customer with history (x, tₓ, T) is still active; exactly 1 when
+     * x = 0.
+     *
+     * @param x repeat purchases
+     * @param tx recency
+     * @param age T
+     * @return {@code P(alive)}, in [0, 1]
+     * @throws IllegalArgumentException if the history is invalid
+     */
+    public double probabilityAlive(long x, double tx, double age) {
+        RfmSummary.of(x, tx, age);
+        if (x == 0) {
+            return 1.0;
+        }
+        double logRatio = Math.log(a / (b + x - 1)) + (r + x) * (Math.log(alpha + age) - Math.log(alpha + tx));
+        return 1.0 / (1.0 + Math.exp(logRatio));
+    }
+
+    /**
+     * The probability of exactly {@code n} repeat purchases in {@code (0, t]} for a new customer
+     * (eq. 8).
+     *
+     * @param n the number of purchases, {@code >= 0}
+     * @param t the time, {@code > 0}
+     * @return {@code P(X(t) = n)}
+     * @throws IllegalArgumentException if {@code n} is negative or {@code t} not positive and finite
+     */
+    public double probabilityOfPurchases(int n, double t) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0, was " + n);
+        }
+        if (!(t > 0.0 && t < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("t must be finite and > 0, was " + t);
+        }
+        double lnBab = Beta.logBeta(a, b);
+        double lnP = Math.log(alpha / (alpha + t));
+        double lnQ = Math.log(t / (alpha + t));
+        double first = Math.exp(Beta.logBeta(a, b + n) - lnBab + Gamma.logGamma(r + n) - Gamma.logGamma(r)
+                - Gamma.logGamma(n + 1.0) + r * lnP + n * lnQ);
+        if (n == 0) {
+            return first;
+        }
+        double partial = 0.0;
+        for (int j = 0; j < n; j++) {
+            partial += Math.exp(Gamma.logGamma(r + j) - Gamma.logGamma(r) - Gamma.logGamma(j + 1.0) + r * lnP + j * lnQ);
+        }
+        return first + Math.exp(Beta.logBeta(a + 1, b + n - 1) - lnBab) * (1.0 - partial);
+    }
+
+    private static void check(String name, double v) {
+        if (!(v > 0.0 && v < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(name + " must be finite and > 0, was " + v);
+        }
+    }
+
+    private static void checkTime(String name, double t) {
+        if (!(t >= 0.0 && t < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(name + " must be finite and >= 0, was " + t);
+        }
+    }
+
+    /**
+     * A readable summary, e.g. {@code BetaGeometricNbd[r=0.2426, alpha=4.4135, a=0.7929, b=2.4258]}.
+     *
+     * @return the summary
+     */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "BetaGeometricNbd[r=%.4f, alpha=%.4f, a=%.4f, b=%.4f]", r, alpha, a, b);
+    }
+}

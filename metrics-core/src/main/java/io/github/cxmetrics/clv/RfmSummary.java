@@ -1,0 +1,301 @@
+package io.github.cxmetrics.clv;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * A customer's purchase history in the (frequency, recency, age[, monetary value]) form the
+ * buy-till-you-die models take (Fader, Hardie &amp; Lee 2005).
+ *
+ * <ul>
+ *   <li>{@code frequency} x: the number of <b>repeat</b> purchases (purchase days after the first);</li>
+ *   <li>{@code recency} tₓ: time from the first to the last purchase (0 when x = 0);</li>
+ *   <li>{@code age} T: time from the first purchase to the end of observation;</li>
+ *   <li>{@code monetaryValue}: the mean amount of the repeat purchases only (the first purchase is
+ *       excluded, as in the Gamma–Gamma model), present only when x &gt; 0 and amounts are known.</li>
+ * </ul>
+ * Times are in a caller-chosen unit (days, weeks), the same for every customer of a fit.
+ *
+ * @since 0.1.0
+ */
+public final class RfmSummary {
+
+    private final long frequency;
+    private final double recency;
+    private final double age;
+    private final double monetaryValue; // NaN when absent (never exposed as a value)
+
+    private RfmSummary(long frequency, double recency, double age, double monetaryValue) {
+        this.frequency = frequency;
+        this.recency = recency;
+        this.age = age;
+        this.monetaryValue = monetaryValue;
+    }
+
+    /**
+     * A summary without monetary value.
+     *
+     * @param frequency repeat purchases x, {@code >= 0}
+     * @param recency tₓ, in {@code [0, age]}; 0 when {@code frequency} is 0
+     * @param age T, finite and {@code >= 0}
+     * @return the summary
+     * @throws IllegalArgumentException if a value is out of range (the message names it)
+     */
+    public static RfmSummary of(long frequency, double recency, double age) {
+        validate(frequency, recency, age);
+        return new RfmSummary(frequency, recency, age, Double.NaN);
+    }
+
+    /**
+     * A frequency given as a double, checked to be a non-negative integer (data often arrives as
+     * floating point).
+     *
+     * @param frequency repeat purchases x, a non-negative integer value
+     * @param recency tₓ, in {@code [0, age]}
+     * @param age T, finite and {@code >= 0}
+     * @return the summary
+     * @throws IllegalArgumentException if {@code frequency} is negative or not an integer, or another
+     *     value is out of range
+     */
+    public static RfmSummary of(double frequency, double recency, double age) {
+        if (!(frequency >= 0.0 && frequency == Math.rint(frequency) && frequency < 9.0e15)) {
+            throw new IllegalArgumentException("frequency must be a non-negative integer, was " + frequency);
+        }
+        return of((long) frequency, recency, age);
+    }
+
+    /**
+     * A summary with monetary value.
+     *
+     * @param frequency repeat purchases x, {@code >= 1}
+     * @param recency tₓ, in {@code (0, age]}
+     * @param age T, finite
+     * @param monetaryValue mean repeat-purchase amount, finite and {@code > 0}
+     * @return the summary
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    public static RfmSummary of(long frequency, double recency, double age, double monetaryValue) {
+        validate(frequency, recency, age);
+        if (frequency == 0) {
+            throw new IllegalArgumentException("monetaryValue needs frequency > 0: it is the mean of the repeat purchases");
+        }
+        if (!(monetaryValue > 0.0 && monetaryValue < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("monetaryValue must be finite and > 0, was " + monetaryValue);
+        }
+        return new RfmSummary(frequency, recency, age, monetaryValue);
+    }
+
+    private static void validate(long frequency, double recency, double age) {
+        if (frequency < 0) {
+            throw new IllegalArgumentException("frequency must be >= 0, was " + frequency);
+        }
+        if (!(age >= 0.0 && age < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("age must be finite and >= 0, was " + age);
+        }
+        if (!(recency >= 0.0 && recency <= age)) {
+            throw new IllegalArgumentException("recency must be in [0, age = " + age + "], was " + recency);
+        }
+        if (frequency == 0 && recency != 0.0) {
+            throw new IllegalArgumentException("recency must be 0 when frequency is 0, was " + recency);
+        }
+    }
+
+    /**
+     * Summarises transactions per customer. Purchases on the same calendar day collapse into one
+     * (amounts summed); frequency = purchase days − 1; recency and age are measured from the first
+     * purchase day, in {@code unit} ({@code DAYS}: days; {@code WEEKS}: days/7; {@code MONTHS}: days
+     * over the mean Gregorian month, 30.436875; {@code YEARS}: days/365.2425); monetary value = the mean
+     * amount of the repeat purchase days. Transactions after {@code observationEnd} are ignored.
+     *
+     * @param transactions the purchases, in any order
+     * @param observationEnd the last day of observation (inclusive)
+     * @param unit the time unit of recency and age: DAYS, WEEKS, MONTHS or YEARS
+     * @return one summary per customer with a purchase by {@code observationEnd}, by customer id in
+     *     the order of first appearance
+     * @throws NullPointerException if an argument or a transaction is null
+     * @throws IllegalArgumentException if {@code unit} is not one of the four, or a repeat-purchase
+     *     mean is not positive (monetary value must be {@code > 0})
+     */
+    public static Map<String, RfmSummary> fromTransactions(Collection<Transaction> transactions,
+            LocalDate observationEnd, ChronoUnit unit) {
+        Objects.requireNonNull(transactions, "transactions");
+        Objects.requireNonNull(observationEnd, "observationEnd");
+        double daysPerUnit = daysPer(Objects.requireNonNull(unit, "unit"));
+        Map<String, TreeMap<LocalDate, Double>> byCustomer = new LinkedHashMap<>();
+        for (Transaction t : transactions) {
+            Objects.requireNonNull(t, "transaction");
+            if (t.date().isAfter(observationEnd)) {
+                continue;
+            }
+            byCustomer.computeIfAbsent(t.customerId(), k -> new TreeMap<>()).merge(t.date(), t.amount(), Double::sum);
+        }
+        Map<String, RfmSummary> out = new LinkedHashMap<>();
+        for (Map.Entry<String, TreeMap<LocalDate, Double>> e : byCustomer.entrySet()) {
+            TreeMap<LocalDate, Double> days = e.getValue();
+            LocalDate first = days.firstKey();
+            LocalDate last = days.lastKey();
+            long x = days.size() - 1L;
+            double recency = ChronoUnit.DAYS.between(first, last) / daysPerUnit;
+            double age = ChronoUnit.DAYS.between(first, observationEnd) / daysPerUnit;
+            if (x == 0) {
+                out.put(e.getKey(), new RfmSummary(0, 0.0, age, Double.NaN));
+            } else {
+                double sum = 0.0;
+                for (double v : days.tailMap(first, false).values()) {
+                    sum += v;
+                }
+                double mean = sum / x;
+                out.put(e.getKey(), mean > 0.0 ? new RfmSummary(x, recency, age, mean)
+                        : new RfmSummary(x, recency, age, Double.NaN));
+            }
+        }
+        return out;
+    }
+
+    private static double daysPer(ChronoUnit unit) {
+        switch (unit) {
+            case DAYS:
+                return 1.0;
+            case WEEKS:
+                return 7.0;
+            case MONTHS:
+                return 365.2425 / 12.0;
+            case YEARS:
+                return 365.2425;
+            default:
+                throw new IllegalArgumentException("unit must be DAYS, WEEKS, MONTHS or YEARS, was " + unit.name());
+        }
+    }
+
+    /**
+     * Repeat purchases x.
+     *
+     * @return the frequency
+     */
+    public long frequency() {
+        return frequency;
+    }
+
+    /**
+     * tₓ: time from the first to the last purchase.
+     *
+     * @return the recency, in the summary's time unit
+     */
+    public double recency() {
+        return recency;
+    }
+
+    /**
+     * T: time from the first purchase to the end of observation.
+     *
+     * @return the age, in the summary's time unit
+     */
+    public double age() {
+        return age;
+    }
+
+    /**
+     * Whether a monetary value is present.
+     *
+     * @return true when built with one (or derived with a positive repeat-purchase mean)
+     */
+    public boolean hasMonetaryValue() {
+        return !Double.isNaN(monetaryValue);
+    }
+
+    /**
+     * The mean amount of the repeat purchases.
+     *
+     * @return the monetary value, {@code > 0}
+     * @throws IllegalStateException if the summary has none (no repeat purchase, or built without)
+     */
+    public double monetaryValue() {
+        if (Double.isNaN(monetaryValue)) {
+            throw new IllegalStateException("this summary has no monetary value (frequency " + frequency + ")");
+        }
+        return monetaryValue;
+    }
+
+    /**
+     * Groups identical (x, tₓ, T) triples, the form in which likelihoods are summed with weights.
+     *
+     * @param summaries the summaries
+     * @return distinct triples with their multiplicities
+     */
+    static List<Weighted> group(Collection<RfmSummary> summaries) {
+        Map<List<Double>, Weighted> map = new HashMap<>();
+        List<Weighted> order = new ArrayList<>();
+        for (RfmSummary s : summaries) {
+            Objects.requireNonNull(s, "summary");
+            List<Double> key = List.of((double) s.frequency, s.recency, s.age);
+            Weighted w = map.get(key);
+            if (w == null) {
+                w = new Weighted(s.frequency, s.recency, s.age);
+                map.put(key, w);
+                order.add(w);
+            }
+            w.count++;
+        }
+        return order;
+    }
+
+    /** A distinct (x, tₓ, T) with its count. */
+    static final class Weighted {
+        final long x;
+        final double tx;
+        final double t;
+        long count;
+
+        Weighted(long x, double tx, double t) {
+            this.x = x;
+            this.tx = tx;
+            this.t = t;
+        }
+    }
+
+    /**
+     * Equal when frequency, recency, age and monetary value (bit for bit) are equal.
+     *
+     * @param o the object to compare with
+     * @return whether equal
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof RfmSummary)) {
+            return false;
+        }
+        RfmSummary r = (RfmSummary) o;
+        return frequency == r.frequency && Double.compare(recency, r.recency) == 0
+                && Double.compare(age, r.age) == 0 && Double.compare(monetaryValue, r.monetaryValue) == 0;
+    }
+
+    /**
+     * A hash code consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(frequency, recency, age, monetaryValue);
+    }
+
+    /**
+     * A readable summary, e.g. {@code RfmSummary[x=2, recency=30.43, age=38.86, monetary=22.35]}.
+     *
+     * @return the summary
+     */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "RfmSummary[x=%d, recency=%.2f, age=%.2f%s]", frequency, recency, age,
+                hasMonetaryValue() ? String.format(Locale.ROOT, ", monetary=%.2f", monetaryValue) : "");
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Customer lifetime value: closed forms ({@link io.github.cxmetrics.clv.Clv}), purchase histories
+ * ({@link io.github.cxmetrics.clv.Transaction}, {@link io.github.cxmetrics.clv.RfmSummary}), the
+ * BG/NBD purchase model ({@link io.github.cxmetrics.clv.BetaGeometricNbd}) and the Gamma–Gamma spend
+ * model ({@link io.github.cxmetrics.clv.GammaGamma}).
+ *
+ * @since 0.1.0
+ */
+package io.github.cxmetrics.clv;
