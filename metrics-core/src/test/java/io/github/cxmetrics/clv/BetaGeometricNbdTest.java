@@ -164,4 +164,12 @@ class BetaGeometricNbdTest {
                 .hasMessageContaining("no customer has a repeat purchase");
         assertThatThrownBy(() -> FIT.probabilityAlive(2, 40, 38)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aFitWithoutAMaximumThrowsAndSaysSo() {
+        // nobody ever repurchases: the likelihood keeps rising as r → 0, there is no finite maximum
+        List<RfmSummary> none = List.of(RfmSummary.of(0, 0, 10), RfmSummary.of(0, 0, 20), RfmSummary.of(0, 0, 30));
+        assertThatThrownBy(() -> BetaGeometricNbd.fit(none)).isInstanceOf(ArithmeticException.class)
+                .hasMessageContaining("did not converge");
+    }
 }
