@@ -14,7 +14,7 @@ import java.util.Objects;
  * accumulators are merged with the pairwise update of Chan, Golub &amp; LeVeque (1979, "Updating
  * formulae and a pairwise algorithm for computing sample variances", Stanford STAN-CS-79-773):
  * <pre>{@code
- * add x with weight w:   W' = W + w;  δ = x − m;  m' = m + δ·w/W';  M2' = M2 + w·δ·(x − m')
+ * add x with weight w:   W' = W + w;  δ = x − m;  m' = m + δ·w/W';  M2' = M2 + w·δ²·W/W'  (= M2 + w·δ·(x − m'))
  * merge (W_a, m_a, M2_a) and (W_b, m_b, M2_b):
  *                        W = W_a + W_b;  δ = m_b − m_a;
  *                        m = m_a + δ·W_b/W;  M2 = M2_a + M2_b + δ²·W_a·W_b/W
@@ -44,6 +44,9 @@ public final class MeanAccumulator {
     private static final int MAGIC = 0x4D4D5843; // "CXMM" read as a little-endian int
     private static final int BYTES = 4 + 1 + 1 + 8 + 8 * 4;
 
+    private static final double MIN_WEIGHT = 1e-150;
+    private static final double MAX_WEIGHT = 1e150;
+
     private long count;
     private double weight;
     private double squaredWeight;
@@ -68,15 +71,20 @@ public final class MeanAccumulator {
      * Adds a value with a weight.
      *
      * @param value a finite value
-     * @param weight its weight, finite and {@code >= 0}; a zero weight counts the value but does not
-     *     move the mean
-     * @throws IllegalArgumentException if the value is NaN or infinite or the weight negative, NaN or
-     *     infinite
+     * @param weight its weight: 0, or in {@code [1e-150, 1e150]} so that the sum of squared weights
+     *     behind Kish's effective size stays a normal double; a zero weight counts the value but
+     *     does not move the mean
+     * @throws IllegalArgumentException if the value is NaN or infinite or the weight negative, NaN,
+     *     infinite or outside {@code [1e-150, 1e150]}
      * @throws ArithmeticException if the count would overflow
      */
     public void add(double value, double weight) {
         Checks.finite("value", value);
         Checks.weight(weight);
+        if (weight != 0.0 && (weight < MIN_WEIGHT || weight > MAX_WEIGHT)) {
+            throw new IllegalArgumentException("weight must be 0 or in [1e-150, 1e150] (its square must be a "
+                    + "normal double for the effective size), was " + weight);
+        }
         if (count == Long.MAX_VALUE) {
             throw new ArithmeticException("count overflow: " + count + " + 1 exceeds Long.MAX_VALUE");
         }
@@ -84,11 +92,12 @@ public final class MeanAccumulator {
         if (weight == 0.0) {
             return;
         }
-        double w = this.weight + weight;
+        double previous = this.weight;
+        double w = previous + weight;
         double delta = value - mean;
-        double newMean = mean + delta * (weight / w);
-        m2 += weight * delta * (value - newMean);
-        mean = newMean;
+        mean += delta * (weight / w);
+        // w·δ·(x − m') written as w·δ²·W/W': no cancellation when the new weight is tiny
+        m2 += weight * delta * delta * (previous / w);
         this.weight = w;
         squaredWeight += weight * weight;
     }
