@@ -51,6 +51,12 @@ import java.util.stream.Collectors;
  */
 public final class Nps {
 
+    /**
+     * Bain's classification as one table lookup per rating: promoters add 1 to the high 32 bits,
+     * detractors 1 to the low 32 bits (an array has fewer than 2^31 elements, so neither overflows).
+     */
+    private static final long[] BAIN = {1, 1, 1, 1, 1, 1, 1, 0, 0, 1L << 32, 1L << 32};
+
     private static final double PSEUDO_PROMOTERS = 0.75;
     private static final double PSEUDO_PASSIVES = 1.5;
     private static final double PSEUDO_DETRACTORS = 0.75;
@@ -75,8 +81,9 @@ public final class Nps {
     }
 
     /**
-     * The NPS of unweighted 0–10 ratings, classified by Bain's cut-offs. A single branch-free pass
-     * that counts promoters and detractors and validates the range; it allocates nothing.
+     * The NPS of unweighted 0–10 ratings, classified by Bain's cut-offs. A single pass of table
+     * lookups counts promoters and detractors, and the table's bounds check validates the range; it
+     * allocates nothing.
      *
      * @param ratings the ratings, each in {@code 0..10}
      * @return the NPS (empty if there are no ratings)
@@ -86,22 +93,22 @@ public final class Nps {
      */
     public static Nps of(int... ratings) {
         Objects.requireNonNull(ratings, "ratings");
-        int p = 0;
-        int d = 0;
-        int bad = 0;
-        for (int r : ratings) {
-            p += (8 - r) >>> 31; // 1 iff r >= 9
-            d += (r - 7) >>> 31; // 1 iff r <= 6
-            bad |= r | (10 - r); // negative iff r < 0 or r > 10
-        }
-        if (bad < 0) {
+        long packed = 0;
+        try {
+            for (int r : ratings) {
+                packed += BAIN[r]; // the array bound is the range check: 0..10 only
+            }
+        } catch (ArrayIndexOutOfBoundsException outside) {
             for (int i = 0; i < ratings.length; i++) {
                 if (!Scale.ZERO_TO_TEN.contains(ratings[i])) {
                     throw new IllegalArgumentException("rating " + ratings[i] + " at index " + i
                             + " is outside scale " + Scale.ZERO_TO_TEN);
                 }
             }
+            throw outside; // unreachable: some rating was out of range
         }
+        long p = packed >>> 32;
+        long d = packed & 0xFFFF_FFFFL;
         return ofCounts(p, ratings.length - p - d, d);
     }
 
