@@ -3,8 +3,9 @@
  *
  * <p>Rating scales, distributions and mergeable accumulators ({@code io.github.cxmetrics.survey}),
  * NPS, CSAT and CES with their interval estimators, the multi-attribute satisfaction index and driver
- * analysis ({@code io.github.cxmetrics.csi}), and the statistical value types every metric returns
- * ({@code io.github.cxmetrics.stats}). The module has no dependencies beyond {@code java.base};
+ * analysis ({@code io.github.cxmetrics.csi}), churn, retention and survival
+ * ({@code io.github.cxmetrics.retention}), customer lifetime value ({@code io.github.cxmetrics.clv}),
+ * and the statistical value types every metric returns ({@code io.github.cxmetrics.stats}). The module has no dependencies beyond {@code java.base};
  * {@code io.github.cxmetrics.internal.math} holds the numerical kernels and is not exported.
  */
 module io.github.cxmetrics.core {
