@@ -28,9 +28,12 @@ public final class ServqualAccumulator {
     public static final int FORMAT_VERSION = 1;
     static final int DIMS = Dimension.values().length;
     static final int MEASURES = Measure.values().length;
+    private static final Measure[] MEASURE_VALUES = Measure.values();
 
     final Instrument instrument;
     final Scale scale;
+    private final Dimension[] dimensions; // the instrument's, cached for the hot path
+    private final int[][] itemsOf;         // by dimension ordinal
     long respondents;
     // per item
     final MeanAccumulator[] itemGap;
@@ -64,6 +67,11 @@ public final class ServqualAccumulator {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.scale = Objects.requireNonNull(scale, "scale");
         int n = instrument.items();
+        dimensions = instrument.dimensions().toArray(new Dimension[0]);
+        itemsOf = new int[DIMS][];
+        for (Dimension d : Dimension.values()) {
+            itemsOf[d.ordinal()] = instrument.items(d);
+        }
         itemGap = accumulators(n);
         itemExpectation = accumulators(n);
         itemPerception = accumulators(n);
@@ -114,7 +122,7 @@ public final class ServqualAccumulator {
             throw new IllegalArgumentException("respondent has " + respondent.items() + " items, the instrument "
                     + items);
         }
-        for (Measure m : Measure.values()) {
+        for (Measure m : MEASURE_VALUES) {
             int[] answers = respondent.answers(m);
             if (answers == null) {
                 continue;
@@ -152,9 +160,9 @@ public final class ServqualAccumulator {
         double[] points = respondent.importance();
         double weighted = 0.0;
         boolean complete = points != null;
-        for (Dimension d : instrument.dimensions()) {
+        for (Dimension d : dimensions) {
             int k = d.ordinal();
-            int[] of = instrument.items(d);
+            int[] of = itemsOf[k];
             double gap = meanOver(of, p, e, 1);
             addIfPresent(dimGap[k], gap);
             addIfPresent(dimPerception[k], meanOver(of, p, null, 0));
@@ -172,7 +180,7 @@ public final class ServqualAccumulator {
                     weighted += points[k] / 100.0 * gap;
                 }
             }
-            for (Measure m : Measure.values()) {
+            for (Measure m : MEASURE_VALUES) {
                 int[] answers = respondent.answers(m);
                 if (answers == null || !answeredAll(of, answers)) {
                     continue;
