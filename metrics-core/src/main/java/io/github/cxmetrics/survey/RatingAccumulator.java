@@ -66,6 +66,12 @@ public final class RatingAccumulator {
     private long count;
 
     // Per-batch scratch histograms; all zero between calls. Not part of the state.
+    /**
+     * For scales of at most 12 points: {@code 1L << 5·index}, so that one table lookup per rating
+     * counts it into a 5-bit field of a single {@code long}; the table's bounds check is the range
+     * check. Null for larger scales.
+     */
+    private final long[] packed;
     private final int[] h0;
     private final int[] h1;
     private final int[] h2;
@@ -83,6 +89,7 @@ public final class RatingAccumulator {
         this.points = scale.points();
         this.counts = new long[points];
         this.weights = new double[points];
+        this.packed = points <= PACKED_MAX_POINTS ? packedTable(points) : null;
         this.h0 = new int[points];
         this.h1 = new int[points];
         this.h2 = new int[points];
@@ -200,6 +207,10 @@ public final class RatingAccumulator {
         requireRoom(to - from);
         final int lo = min;
         final int top = points - 1;
+        if (packed != null) {
+            addAllPacked(ratings, from, to);
+            return;
+        }
         final int[] a = h0;
         final int[] b = h1;
         final int[] c = h2;
@@ -559,6 +570,45 @@ public final class RatingAccumulator {
     private IllegalArgumentException outside(int rating, int index) {
         return new IllegalArgumentException(
                 "rating " + rating + " at index " + index + " is outside scale " + scale);
+    }
+
+    private static final int PACKED_MAX_POINTS = 12;
+    private static final int PACKED_BLOCK = 31; // a 5-bit field holds up to 31
+
+    private static long[] packedTable(int points) {
+        long[] t = new long[points];
+        for (int k = 0; k < points; k++) {
+            t[k] = 1L << (5 * k);
+        }
+        return t;
+    }
+
+    /**
+     * Counts {@code ratings[from..to)} by table lookups into 5-bit fields of a {@code long}, flushed
+     * into the scratch histogram every 31 ratings; all-or-nothing like the general path.
+     */
+    private void addAllPacked(int[] ratings, int from, int to) {
+        final long[] table = packed;
+        final int lo = min;
+        final int[] a = h0;
+        final int p = points;
+        int i = from;
+        while (i < to) {
+            int end = Math.min(to, i + PACKED_BLOCK);
+            long acc = 0;
+            try {
+                for (; i < end; i++) {
+                    acc += table[ratings[i] - lo];
+                }
+            } catch (ArrayIndexOutOfBoundsException outside) {
+                clearScratch();
+                throw outside(ratings[i], i);
+            }
+            for (int k = 0; k < p; k++) {
+                a[k] += (int) (acc >>> (5 * k)) & 31;
+            }
+        }
+        commitScratch(to - from);
     }
 
     private void clearScratch() {
