@@ -4,180 +4,286 @@ import io.github.cxmetrics.internal.math.Normal;
 import io.github.cxmetrics.stats.Interval;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * The Kaplan–Meier estimate of a survival curve from right-censored lifetimes (Kaplan &amp; Meier
- * 1958, "Nonparametric estimation from incomplete observations", <i>JASA</i> 53:457–481).
+ * The Kaplan–Meier (product-limit) estimate of a survival curve from right-censored lifetimes,
+ * with Greenwood's standard errors, pointwise confidence intervals, the median and the restricted
+ * mean.
  *
+ * <p><b>Estimate.</b> With {@code t_1 < t_2 < …} the distinct times at which at least one event was
+ * observed, {@code d_i} the number of events at {@code t_i} and {@code n_i} the number at risk just
+ * before {@code t_i} (subjects whose duration is {@code >= t_i}):
  * <pre>{@code
- * S(t)     = Π_{t_i <= t} (1 − d_i / n_i)              d_i events at t_i, n_i at risk just before t_i
- * Var S(t) = S(t)² · Σ_{t_i <= t} d_i / (n_i (n_i − d_i))      (Greenwood 1926)
+ * S(t)       = Π_{t_i ≤ t} (1 − d_i / n_i)                        (Kaplan & Meier 1958)
+ * σ²(t)      = Σ_{t_i ≤ t} d_i / (n_i (n_i − d_i))                 variance of ln S(t)
+ * SE(S(t))   = S(t) · σ(t)                                         (Greenwood 1926)
  * }</pre>
- * Ties: at a time with both events and censorings, the events come first, so the censored are
- * still at risk (the convention of R's {@code survival} package). Durations are in any time unit
- * (days, periods); the estimate is a right-continuous step function that is 1 before the first
- * event.
+ * {@code S(t) = P(T > t)} is a right-continuous step function: 1 before the first event, dropping
+ * at each event time, flat after the last one (also past the last follow-up time). <b>Ties:</b> at
+ * a time with both events and censorings the events come first, so the subjects censored then
+ * are still at risk for those events — the convention of Kaplan &amp; Meier (1958) and of R's
+ * {@code survival} package. Durations are in any time unit the caller chooses (days, billing
+ * periods); the median and the restricted mean are in that unit.
  *
- * <p><b>Intervals</b> at level {@code 1 − α}, with {@code σ² = Σ d/(n(n − d))} the variance of
- * {@code ln S}: {@link Transform#LOG_LOG} (the default, Kalbfleisch &amp; Prentice 2002, §1.4) gives
- * {@code S^exp(±z σ / ln S)}; {@link Transform#LOG} gives {@code S·exp(±z σ)} clipped to 1;
- * {@link Transform#PLAIN} gives {@code S ± z S σ} clipped to [0, 1] — R's {@code survfit}
- * {@code conf.type = "log-log"}, {@code "log"} (R's default) and {@code "plain"}. Where
- * {@code S = 1} or {@code S = 0} the interval is the point.
+ * <p><b>Intervals.</b> At level {@code 1 − α}, with {@code z} the two-sided normal critical value
+ * and {@code σ = σ(t)} as above, a {@link Transform} selects the scale on which the normal
+ * approximation is made:
+ * <pre>{@code
+ * LOG_LOG (default)  [S^exp(z σ / |ln S|),  S^exp(−z σ / |ln S|)]     on ln(−ln S); always inside (0, 1)
+ * LOG                [S · exp(−z σ),  min(1, S · exp(z σ))]           on ln S
+ * PLAIN              [max(0, S − z S σ),  min(1, S + z S σ)]          on S itself (Wald)
+ * }</pre>
+ * These are R's {@code survfit(…, conf.type = "log-log")}, {@code "log"} and {@code "plain"}
+ * (R's own default is {@code "log"}; the log-log interval is the default here because its limits
+ * never leave (0, 1) and its coverage is better in small samples, Kalbfleisch &amp; Prentice 2002).
+ * Where {@code S(t) = 1} (before the first event) or {@code S(t) = 0} the interval is the single
+ * point {@code [S, S]}, and the standard error there is 0.
  *
- * <p><b>Median.</b> The smallest event time with {@code S(t) <= 1/2}; where the curve equals 1/2
- * exactly over an interval, the midpoint of that interval, i.e. between that event time and the
- * next event time (R's {@code survfit} convention; with no later event, the event time itself).
- * Empty when the curve never reaches 1/2.
+ * <p><b>Median.</b> {@link #medianSurvival()} follows R's {@code quantile.survfit}: the first event
+ * time at which {@code S(t) ≤ 1/2}; where the curve sits exactly at 1/2 (within R's tolerance
+ * {@code sqrt(2^−52) ≈ 1.5e-8}) over an interval, the midpoint of that flat stretch — between the
+ * event time where it starts and the next event time, or the last follow-up time (largest
+ * duration) when no event follows. Without censoring this is the ordinary sample median.
+ *
+ * <p>References: E. L. Kaplan &amp; P. Meier (1958), "Nonparametric estimation from incomplete
+ * observations", <i>Journal of the American Statistical Association</i> 53:457–481; M. Greenwood
+ * (1926), "The natural duration of cancer", <i>Reports on Public Health and Medical Subjects</i>
+ * 33, HMSO, London; J. D. Kalbfleisch &amp; R. L. Prentice (2002), <i>The Statistical Analysis of
+ * Failure Time Data</i>, 2nd ed., Wiley, ch. 1; T. M. Therneau, <i>survival: A Package for Survival
+ * Analysis in R</i>, documentation of {@code survfit.formula}, {@code quantile.survfit} and
+ * {@code print.survfit}; P. Royston &amp; M. K. B. Parmar (2013), "Restricted mean survival time: an
+ * alternative to the hazard ratio for the design and analysis of randomized trials with a
+ * time-to-event outcome", <i>BMC Medical Research Methodology</i> 13:152.
+ *
+ * <p>Instances are immutable values with value {@code equals}; they keep no reference to the
+ * caller's arrays.
  *
  * @since 0.1.0
  */
 public final class KaplanMeier {
 
-    /** The transformation an interval is computed on. */
+    /** R's {@code quantile.survfit} tolerance, {@code sqrt(.Machine$double.eps) = 2^−26}. */
+    private static final double MEDIAN_TOLERANCE = Math.sqrt(Math.ulp(1.0));
+
+    /**
+     * The scale on which a pointwise confidence interval for {@code S(t)} is computed (see the class
+     * description for the formulas).
+     */
     public enum Transform {
-        /** On {@code ln(−ln S)}: never outside (0, 1); the default. */
+        /**
+         * On {@code ln(−ln S)}: {@code S^exp(±z σ / |ln S|)}; limits always inside (0, 1). The
+         * default (Kalbfleisch &amp; Prentice 2002; R's {@code conf.type = "log-log"}).
+         */
         LOG_LOG,
-        /** On {@code ln S}. */
+        /**
+         * On {@code ln S}: {@code S·exp(±z σ)}, upper limit clipped to 1 (R's
+         * {@code conf.type = "log"}, R's default).
+         */
         LOG,
-        /** On {@code S} itself (Wald), clipped to [0, 1]. */
+        /**
+         * On {@code S} itself (Wald): {@code S ± z·SE}, clipped to [0, 1] (R's
+         * {@code conf.type = "plain"}).
+         */
         PLAIN
     }
 
     /**
-     * One step of the curve, at a distinct event time.
+     * One step of the curve, at a distinct event time: a row of R's {@code summary(survfit(…))}.
      *
-     * @param time the event time
-     * @param atRisk {@code n_i}, subjects with duration at least {@code time}
-     * @param events {@code d_i}, events at {@code time}
-     * @param censored subjects censored at exactly {@code time}
-     * @param survival {@code S(time)}
-     * @param standardError Greenwood's standard error of {@code S(time)}
+     * @param time the event time {@code t_i}, finite and {@code >= 0}
+     * @param atRisk {@code n_i}, the subjects whose duration is at least {@code time}, {@code >= 1}
+     * @param events {@code d_i}, the events observed at {@code time}, in {@code 1..atRisk}
+     * @param censored the subjects censored at exactly {@code time} (counted as at risk for the
+     *     events at {@code time}), in {@code 0..atRisk − events}
+     * @param survival {@code S(time)}, in [0, 1]
+     * @param standardError Greenwood's standard error of {@code S(time)}, finite and {@code >= 0}
+     *     (0 where {@code S = 0})
      */
     public record Step(double time, long atRisk, long events, long censored, double survival,
             double standardError) {
+
+        /**
+         * Validates the components.
+         *
+         * @param time the event time
+         * @param atRisk the number at risk
+         * @param events the number of events
+         * @param censored the number censored at {@code time}
+         * @param survival the survival after the step
+         * @param standardError the standard error of {@code survival}
+         * @throws IllegalArgumentException if a component is outside the range given in the record
+         *     description
+         */
+        public Step {
+            if (!(time >= 0.0 && time < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("time must be finite and >= 0, was " + time);
+            }
+            if (atRisk < 1) {
+                throw new IllegalArgumentException("atRisk must be >= 1, was " + atRisk);
+            }
+            if (events < 1 || events > atRisk) {
+                throw new IllegalArgumentException("events must be in 1.." + atRisk + ", was " + events);
+            }
+            if (censored < 0 || censored > atRisk - events) {
+                throw new IllegalArgumentException("censored must be in 0.." + (atRisk - events) + ", was "
+                        + censored);
+            }
+            if (!(survival >= 0.0 && survival <= 1.0)) {
+                throw new IllegalArgumentException("survival must be in [0, 1], was " + survival);
+            }
+            if (!(standardError >= 0.0 && standardError < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("standardError must be finite and >= 0, was "
+                        + standardError);
+            }
+        }
     }
 
     private final List<Step> steps;
     private final double[] times;
     private final double[] survival;
-    private final double[] logVariance; // Σ d/(n(n − d)), +∞ once S = 0
-    private final int count;
+    /** {@code σ²} at each step: {@code Σ d/(n(n − d))}, +∞ once {@code S = 0}. */
+    private final double[] logVariance;
+    private final long count;
     private final long events;
+    /** The largest duration, event or censored: the end of follow-up. */
+    private final double lastTime;
 
-    private KaplanMeier(List<Step> steps, double[] logVariance, int count, long events) {
+    private KaplanMeier(List<Step> steps, double[] logVariance, long count, long events, double lastTime) {
         this.steps = steps;
-        this.times = steps.stream().mapToDouble(Step::time).toArray();
-        this.survival = steps.stream().mapToDouble(Step::survival).toArray();
+        int k = steps.size();
+        this.times = new double[k];
+        this.survival = new double[k];
+        for (int i = 0; i < k; i++) {
+            times[i] = steps.get(i).time();
+            survival[i] = steps.get(i).survival();
+        }
         this.logVariance = logVariance;
         this.count = count;
         this.events = events;
+        this.lastTime = lastTime;
     }
 
     /**
-     * Fits the curve.
+     * Fits the curve to right-censored lifetimes.
      *
-     * @param durations each subject's time to event or censoring, finite and {@code >= 0}
-     * @param observed {@code true} where the event was observed, {@code false} where censored
+     * @param durations each subject's time to the event or to censoring, finite and {@code >= 0}, in
+     *     any time unit
+     * @param observed per subject, {@code true} if the event was observed at its duration,
+     *     {@code false} if the subject was censored then (still without the event)
      * @return the fitted curve
      * @throws NullPointerException if an array is null
-     * @throws IllegalArgumentException if the arrays are empty or differ in length, or a duration is
-     *     negative, NaN or infinite (the message names it and its index)
+     * @throws IllegalArgumentException if the arrays differ in length or are empty, or if a duration
+     *     is negative, NaN or infinite (the message names the value and its index)
      */
     public static KaplanMeier fit(double[] durations, boolean[] observed) {
         Objects.requireNonNull(durations, "durations");
         Objects.requireNonNull(observed, "observed");
         if (durations.length != observed.length) {
-            throw new IllegalArgumentException("durations has " + durations.length + " values but observed has "
-                    + observed.length);
-        }
-        if (durations.length == 0) {
-            throw new IllegalArgumentException("at least one duration is needed");
-        }
-        for (int i = 0; i < durations.length; i++) {
-            if (!(durations[i] >= 0.0 && durations[i] < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("duration " + durations[i] + " at index " + i
-                        + " must be finite and >= 0");
-            }
+            throw new IllegalArgumentException("durations and observed must have the same length, were "
+                    + durations.length + " and " + observed.length);
         }
         int n = durations.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        if (n == 0) {
+            throw new IllegalArgumentException("durations must not be empty");
         }
-        Arrays.sort(order, (a, b) -> Double.compare(durations[a], durations[b]));
+        int eventCount = 0;
+        double lastTime = 0.0;
+        for (int i = 0; i < n; i++) {
+            double d = durations[i];
+            if (!(d >= 0.0 && d < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("duration " + d + " at index " + i + " must be finite and >= 0");
+            }
+            lastTime = Math.max(lastTime, d);
+            if (observed[i]) {
+                eventCount++;
+            }
+        }
+        double[] eventTimes = new double[eventCount];
+        double[] censorTimes = new double[n - eventCount];
+        for (int i = 0, e = 0, c = 0; i < n; i++) {
+            if (observed[i]) {
+                eventTimes[e++] = durations[i] + 0.0; // + 0.0 turns −0.0 into 0.0
+            } else {
+                censorTimes[c++] = durations[i] + 0.0;
+            }
+        }
+        Arrays.sort(eventTimes);
+        Arrays.sort(censorTimes);
+
         List<Step> steps = new ArrayList<>();
-        List<Double> variances = new ArrayList<>();
+        double[] logVariance = new double[eventCount];
         long atRisk = n;
         double s = 1.0;
-        double sum = 0.0;
-        long totalEvents = 0;
-        int i = 0;
-        while (i < n) {
-            double t = durations[order[i]];
+        double sigma2 = 0.0;
+        int e = 0;
+        int c = 0;
+        while (e < eventTimes.length) {
+            double t = eventTimes[e];
+            while (c < censorTimes.length && censorTimes[c] < t) {
+                atRisk--;
+                c++;
+            }
             long d = 0;
-            long c = 0;
-            int j = i;
-            while (j < n && durations[order[j]] == t) {
-                if (observed[order[j]]) {
-                    d++;
-                } else {
-                    c++;
-                }
-                j++;
+            while (e < eventTimes.length && eventTimes[e] == t) {
+                d++;
+                e++;
             }
-            if (d > 0) {
-                s *= 1.0 - (double) d / atRisk;
-                sum = d == atRisk ? Double.POSITIVE_INFINITY : sum + (double) d / (atRisk * (double) (atRisk - d));
-                double se = s == 0.0 ? 0.0 : s * Math.sqrt(sum);
-                steps.add(new Step(t, atRisk, d, c, s, se));
-                variances.add(sum);
-                totalEvents += d;
+            long censoredHere = 0;
+            while (c < censorTimes.length && censorTimes[c] == t) {
+                censoredHere++;
+                c++;
             }
-            atRisk -= d + c;
-            i = j;
+            s *= (double) (atRisk - d) / atRisk;
+            sigma2 = d == atRisk ? Double.POSITIVE_INFINITY
+                    : sigma2 + (double) d / ((double) atRisk * (double) (atRisk - d));
+            double se = s == 0.0 ? 0.0 : s * Math.sqrt(sigma2);
+            logVariance[steps.size()] = sigma2;
+            steps.add(new Step(t, atRisk, d, censoredHere, s, se));
+            atRisk -= d + censoredHere;
         }
-        double[] v = variances.stream().mapToDouble(Double::doubleValue).toArray();
-        return new KaplanMeier(Collections.unmodifiableList(steps), v, n, totalEvents);
+        return new KaplanMeier(List.copyOf(steps), Arrays.copyOf(logVariance, steps.size()), n, eventCount,
+                lastTime);
     }
 
     /**
      * The number of subjects.
      *
-     * @return the count
+     * @return the number of durations the curve was fitted to
      */
-    public int count() {
+    public long count() {
         return count;
     }
 
     /**
      * The number of observed events.
      *
-     * @return the events
+     * @return the count of {@code observed[i] == true}
      */
     public long events() {
         return events;
     }
 
     /**
-     * The steps of the curve, one per distinct event time, in time order.
+     * The steps of the curve: one per distinct event time, in increasing time, as R's
+     * {@code summary(survfit(Surv(time, status) ~ 1))} prints them. Censorings at times without an
+     * event do not make a step; they show as the drop in {@link Step#atRisk()} at the next step.
      *
-     * @return an unmodifiable list
+     * @return an unmodifiable list, empty when no event was observed
      */
     public List<Step> steps() {
         return steps;
     }
 
     /**
-     * The estimated survival {@code S(t) = P(T > t)}.
+     * The estimated survival {@code S(t) = Π_{t_i ≤ t} (1 − d_i/n_i)}, the probability of lasting
+     * beyond {@code t}.
      *
-     * @param t the time
-     * @return {@code S(t)}; 1 before the first event
+     * @param t the time, in the unit of the durations
+     * @return {@code S(t)} in [0, 1]; 1 before the first event (and for negative {@code t}), the
+     *     last step's value after the last event
      * @throws IllegalArgumentException if {@code t} is NaN
      */
     public double survival(double t) {
@@ -186,10 +292,11 @@ public final class KaplanMeier {
     }
 
     /**
-     * Greenwood's standard error of {@code S(t)}; 0 before the first event and where {@code S = 0}.
+     * Greenwood's standard error of {@code S(t)}: {@code S(t)·sqrt(Σ_{t_i ≤ t} d_i/(n_i(n_i − d_i)))}
+     * (Greenwood 1926).
      *
-     * @param t the time
-     * @return the standard error
+     * @param t the time, in the unit of the durations
+     * @return the standard error, {@code >= 0}; 0 before the first event and where {@code S(t) = 0}
      * @throws IllegalArgumentException if {@code t} is NaN
      */
     public double standardError(double t) {
@@ -198,11 +305,13 @@ public final class KaplanMeier {
     }
 
     /**
-     * The log-log interval for {@code S(t)}.
+     * The log-log confidence interval for {@code S(t)},
+     * {@code [S^exp(z σ/|ln S|), S^exp(−z σ/|ln S|)]} with {@code σ² = Σ d/(n(n − d))}
+     * (Kalbfleisch &amp; Prentice 2002; R's {@code survfit(…, conf.type = "log-log")}).
      *
-     * @param t the time
+     * @param t the time, in the unit of the durations
      * @param level the confidence level, in {@code (0, 1)}
-     * @return the interval
+     * @return the interval, inside [0, 1]; the point {@code [S, S]} where {@code S(t)} is 1 or 0
      * @throws IllegalArgumentException if {@code level} is not in {@code (0, 1)} or {@code t} is NaN
      */
     public Interval confidenceInterval(double t, double level) {
@@ -210,12 +319,20 @@ public final class KaplanMeier {
     }
 
     /**
-     * The interval for {@code S(t)} on a chosen transformation (see the class description).
+     * The confidence interval for {@code S(t)} on a chosen scale:
+     * <pre>{@code
+     * LOG_LOG  [S^exp(z σ / |ln S|),  S^exp(−z σ / |ln S|)]
+     * LOG      [S · exp(−z σ),  min(1, S · exp(z σ))]
+     * PLAIN    [max(0, S − z S σ),  min(1, S + z S σ)]
+     * }</pre>
+     * with {@code σ² = Σ_{t_i ≤ t} d_i/(n_i(n_i − d_i))} and {@code z} the two-sided normal critical
+     * value for {@code level}; as R's {@code survfit} with {@code conf.type} {@code "log-log"},
+     * {@code "log"} and {@code "plain"}.
      *
-     * @param t the time
+     * @param t the time, in the unit of the durations
      * @param level the confidence level, in {@code (0, 1)}
-     * @param transform the transformation
-     * @return the interval, within [0, 1]
+     * @param transform the scale of the normal approximation
+     * @return the interval, inside [0, 1]; the point {@code [S, S]} where {@code S(t)} is 1 or 0
      * @throws NullPointerException if {@code transform} is null
      * @throws IllegalArgumentException if {@code level} is not in {@code (0, 1)} or {@code t} is NaN
      */
@@ -228,41 +345,63 @@ public final class KaplanMeier {
             return new Interval(s, s, level);
         }
         double sigma = Math.sqrt(logVariance[k]);
-        switch (transform) {
-            case LOG_LOG: {
-                double ln = Math.log(s);
-                double w = Math.exp(z * sigma / Math.abs(ln));
-                return new Interval(Math.pow(s, w), Math.pow(s, 1.0 / w), level);
+        return switch (transform) {
+            case LOG_LOG -> {
+                double a = z * sigma / -Math.log(s);
+                yield new Interval(Math.pow(s, Math.exp(a)), Math.pow(s, Math.exp(-a)), level);
             }
-            case LOG:
-                return new Interval(s * Math.exp(-z * sigma), Math.min(1.0, s * Math.exp(z * sigma)), level);
-            default:
-                return new Interval(Math.max(0.0, s - z * s * sigma), Math.min(1.0, s + z * s * sigma), level);
-        }
+            case LOG -> new Interval(s * Math.exp(-z * sigma), Math.min(1.0, s * Math.exp(z * sigma)), level);
+            case PLAIN -> {
+                double half = z * steps.get(k).standardError();
+                yield new Interval(Math.max(0.0, s - half), Math.min(1.0, s + half), level);
+            }
+        };
     }
 
     /**
-     * The median survival time (see the class description for the convention).
+     * The median survival time, by R's {@code quantile.survfit} convention: the first event time
+     * {@code t_k} with {@code S(t_k) ≤ 1/2}. Where the curve sits exactly at 1/2 (within
+     * {@code 2^−26}) from {@code t_k} on, the median is the midpoint of that flat stretch:
+     * {@code (t_k + t_{k+1})/2} with {@code t_{k+1}} the next event time, or
+     * {@code (t_k + t_max)/2} with {@code t_max} the largest duration when no event follows. Without
+     * censoring this is the ordinary sample median.
      *
-     * @return the median, or empty if the curve never reaches 1/2
+     * @return the median, in the unit of the durations; empty when the curve never reaches 1/2 (the
+     *     median is "not reached")
      */
     public OptionalDouble medianSurvival() {
+        int first = -1;
         for (int k = 0; k < survival.length; k++) {
-            if (Math.abs(survival[k] - 0.5) <= 1e-12) {
-                return OptionalDouble.of(k + 1 < times.length ? (times[k] + times[k + 1]) / 2.0 : times[k]);
-            }
-            if (survival[k] < 0.5) {
-                return OptionalDouble.of(times[k]);
+            if (survival[k] <= 0.5 + MEDIAN_TOLERANCE) {
+                first = k;
+                break;
             }
         }
-        return OptionalDouble.empty();
+        if (first < 0) {
+            return OptionalDouble.empty();
+        }
+        if (Math.abs(survival[first] - 0.5) >= MEDIAN_TOLERANCE) {
+            return OptionalDouble.of(times[first]);
+        }
+        if (Math.abs(survival[survival.length - 1] - 0.5) < MEDIAN_TOLERANCE) {
+            return OptionalDouble.of((times[first] + lastTime) / 2.0);
+        }
+        for (int k = first + 1; k < survival.length; k++) {
+            if (survival[k] <= 0.5 - MEDIAN_TOLERANCE) {
+                return OptionalDouble.of((times[first] + times[k]) / 2.0);
+            }
+        }
+        throw new AssertionError("unreachable: the last step is not at 1/2, so a later step is below it");
     }
 
     /**
-     * The restricted mean survival time {@code ∫_0^τ S(t) dt}, in the time unit.
+     * The restricted mean survival time {@code ∫_0^τ S(t) dt}: the expected lifetime truncated at
+     * {@code τ}, {@code E[min(T, τ)]} (Royston &amp; Parmar 2013; R's {@code print(fit, rmean = τ)}).
+     * Past the last event the curve is taken as flat at its last value.
      *
-     * @param tau the horizon, finite and {@code >= 0}
-     * @return the area under the curve up to {@code tau}
+     * @param tau the horizon {@code τ}, finite and {@code >= 0}, in the unit of the durations
+     * @return the area under the curve from 0 to {@code tau}, in the unit of the durations, in
+     *     {@code [0, tau]}
      * @throws IllegalArgumentException if {@code tau} is negative, NaN or infinite
      */
     public double restrictedMean(double tau) {
@@ -270,14 +409,14 @@ public final class KaplanMeier {
             throw new IllegalArgumentException("tau must be finite and >= 0, was " + tau);
         }
         double area = 0.0;
-        double previousTime = 0.0;
+        double previous = 0.0;
         double level = 1.0;
         for (int k = 0; k < times.length && times[k] < tau; k++) {
-            area += level * (times[k] - previousTime);
-            previousTime = times[k];
+            area += level * (times[k] - previous);
+            previous = times[k];
             level = survival[k];
         }
-        return area + level * (tau - previousTime);
+        return area + level * (tau - previous);
     }
 
     /** Index of the last step at or before {@code t}, −1 if none. */
@@ -285,25 +424,50 @@ public final class KaplanMeier {
         if (Double.isNaN(t)) {
             throw new IllegalArgumentException("t must not be NaN");
         }
-        int k = Arrays.binarySearch(times, t);
-        if (k >= 0) {
-            while (k + 1 < times.length && times[k + 1] == t) {
-                k++;
-            }
-            return k;
-        }
-        return -k - 2;
+        int k = Arrays.binarySearch(times, t + 0.0); // times are distinct and never −0.0
+        return k >= 0 ? k : -k - 2;
     }
 
     /**
-     * A readable summary, e.g. {@code KaplanMeier[n=5, events=3, median=30.0]}.
+     * Equal when fitted to data with the same steps, the same number of subjects and the same last
+     * follow-up time, that is, when every quantity this class reports is the same.
+     *
+     * @param o the object to compare with
+     * @return whether {@code o} is an equal curve
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof KaplanMeier)) {
+            return false;
+        }
+        KaplanMeier other = (KaplanMeier) o;
+        return count == other.count && Double.compare(lastTime, other.lastTime) == 0
+                && steps.equals(other.steps);
+    }
+
+    /**
+     * A hash code consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(count, lastTime, steps);
+    }
+
+    /**
+     * A readable summary, e.g. {@code KaplanMeier[n=5, events=3, steps=3, median=30.0]}, with
+     * {@code median=not reached} where the curve stays above 1/2.
      *
      * @return the summary
      */
     @Override
     public String toString() {
-        OptionalDouble m = medianSurvival();
-        return "KaplanMeier[n=" + count + ", events=" + events + ", median="
-                + (m.isPresent() ? String.format(Locale.ROOT, "%s", m.getAsDouble()) : "not reached") + "]";
+        OptionalDouble median = medianSurvival();
+        return "KaplanMeier[n=" + count + ", events=" + events + ", steps=" + steps.size() + ", median="
+                + (median.isPresent() ? String.valueOf(median.getAsDouble()) : "not reached") + "]";
     }
 }
