@@ -1,6 +1,8 @@
 package io.github.cxmetrics.survey;
 
 import io.github.cxmetrics.internal.Checks;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -23,9 +25,13 @@ import java.util.Objects;
  * {@link ArithmeticException}.
  *
  * <p><b>Performance.</b> The batch methods {@link #addAll(int[])}, {@link #addAll(int[], int, int)}
- * and {@link #addAll(byte[])} validate and count in one pass, into four interleaved per-batch
- * histograms that break the store-to-load dependency of a single {@code counts[r]++} loop, and
- * allocate nothing.
+ * and {@link #addAll(byte[])} validate and count in one pass and allocate nothing. For scales of up
+ * to 12 points (every common survey scale) {@code int} ratings are counted by one table lookup each
+ * into 5-bit fields of a {@code long}, whose bounds check is the range check, and {@code byte}
+ * ratings eight at a time (SWAR: one {@code long} read, one range test for all eight bytes, four
+ * lookups of two ratings each); larger scales use four interleaved histograms that break the
+ * store-to-load dependency of a single {@code counts[r]++} loop. {@code metrics-bench} measures these
+ * paths against the plain sum of the same array.
  *
  * <p><b>Binary form.</b> {@link #toByteArray()} writes, little-endian:
  * <pre>{@code
@@ -273,6 +279,10 @@ public final class RatingAccumulator {
         Objects.requireNonNull(ratings, "ratings");
         Objects.checkFromToIndex(from, to, ratings.length);
         requireRoom(to - from);
+        if (packed != null) {
+            addAllBytesPacked(ratings, from, to);
+            return;
+        }
         final int lo = min;
         final int top = points - 1;
         final int[] a = h0;
@@ -583,32 +593,166 @@ public final class RatingAccumulator {
         return t;
     }
 
+    /** Mask of the even 5-bit fields 0, 2, …, 10 of a packed count, each widened to 10 bits. */
+    private static final long EVEN_FIELDS = 0x1FL | 0x1FL << 10 | 0x1FL << 20 | 0x1FL << 30 | 0x1FL << 40
+            | 0x1FL << 50;
+    /** Blocks of at most 31 counts per field that a 10-bit field (at most 1023) can absorb. */
+    private static final int WIDE_BLOCKS = 1023 / PACKED_BLOCK;
+
     /**
-     * Counts {@code ratings[from..to)} by table lookups into 5-bit fields of a {@code long}, flushed
-     * into the scratch histogram every 31 ratings; all-or-nothing like the general path.
+     * Counts {@code ratings[from..to)} by table lookups into 5-bit fields of a {@code long}
+     * ({@code table[r − min] = 1 << 5·(r − min)}; the table's bounds check is the range check). Every
+     * 31 ratings the twelve 5-bit fields are spread into two longs of six 10-bit fields, which absorb
+     * 33 such blocks before they are added to the scratch histogram, so the per-rating work is one
+     * load, one lookup and one add. All-or-nothing like the general path.
      */
     private void addAllPacked(int[] ratings, int from, int to) {
         final long[] table = packed;
         final int lo = min;
-        final int[] a = h0;
-        final int p = points;
         int i = from;
-        while (i < to) {
-            int end = Math.min(to, i + PACKED_BLOCK);
-            long acc = 0;
-            try {
-                for (; i < end; i++) {
-                    acc += table[ratings[i] - lo];
+        try {
+            while (i < to) {
+                long even = 0;
+                long odd = 0;
+                for (int b = 0; b < WIDE_BLOCKS && i < to; b++) {
+                    int end = Math.min(to, i + PACKED_BLOCK);
+                    long acc0 = 0;
+                    long acc1 = 0;
+                    for (; i < end - 1; i += 2) {
+                        acc0 += table[ratings[i] - lo];
+                        acc1 += table[ratings[i + 1] - lo];
+                    }
+                    if (i < end) {
+                        acc0 += table[ratings[i] - lo];
+                        i++;
+                    }
+                    long acc = acc0 + acc1;
+                    even += acc & EVEN_FIELDS;
+                    odd += (acc >>> 5) & EVEN_FIELDS;
                 }
-            } catch (ArrayIndexOutOfBoundsException outside) {
+                flushWide(even, odd);
+            }
+        } catch (ArrayIndexOutOfBoundsException outside) {
+            clearScratch();
+            throw outside(ratings, findOutside(ratings, i, to)); // the lookup at i or i + 1 failed
+        }
+        commitScratch(to - from);
+    }
+
+    /** Adds the six 10-bit fields of {@code even} and of {@code odd} to the scratch histogram. */
+    private void flushWide(long even, long odd) {
+        final int[] a = h0;
+        for (int k = 0, p = points; k < p; k += 2) {
+            a[k] += (int) (even >>> (5 * k)) & 1023;
+        }
+        for (int k = 1, p = points; k < p; k += 2) {
+            a[k] += (int) (odd >>> (5 * (k - 1))) & 1023;
+        }
+    }
+
+    /** The index of the first rating off the scale in {@code ratings[from..to)}. */
+    private int findOutside(int[] ratings, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int r = ratings[i] - min;
+            if (r < 0 || r >= points) {
+                return i;
+            }
+        }
+        throw new AssertionError("no rating off the scale in the failed block");
+    }
+
+    private IllegalArgumentException outside(int[] ratings, int index) {
+        return outside(ratings[index], index);
+    }
+
+    /** Byte-wise constants of SWAR arithmetic on eight ratings held in one {@code long}. */
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_NIBBLES_OF_PAIRS = 0x000000FF000000FFL;
+
+    /**
+     * For a byte {@code (b << 4) | a} of two scale indices {@code a, b < 12}: the packed counts
+     * {@code 1 << 5a} plus {@code 1 << 5b}. Static and 256 long, so an index masked with
+     * {@code 0xFF} needs no bounds check.
+     */
+    private static final long[] PAIR_COUNTS = pairCounts();
+
+    private static final VarHandle LONGS_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static long[] pairCounts() {
+        long[] t = new long[256];
+        for (int b = 0; b < PACKED_MAX_POINTS; b++) {
+            for (int a = 0; a < PACKED_MAX_POINTS; a++) {
+                t[(b << 4) | a] = (1L << (5 * a)) + (1L << (5 * b));
+            }
+        }
+        return t;
+    }
+
+    /**
+     * SWAR counting of {@code ratings[from..to)} for scales of at most 12 points: eight ratings are
+     * read as one little-endian {@code long}; the scale minimum is subtracted from every byte without
+     * borrows between bytes ({@code ((x | H) − M) ^ ((x ^ ~M) & H)}, H the high bits); one test
+     * ({@code ((d + (128 − points)) | d) & H}) checks that every byte is in {@code 0..points−1}; the
+     * eight 4-bit indices are folded into four bytes of two indices each, and four lookups of
+     * {@link #PAIR_COUNTS} add them to a packed count. Three words (24 ratings, at most 24 per 5-bit
+     * field) make a block. A word with a byte off the scale stops the pass and the error names the
+     * first such rating; nothing is added then.
+     */
+    private void addAllBytesPacked(byte[] ratings, int from, int to) {
+        final long[] pairs = PAIR_COUNTS;
+        final long m = ONES * (min & 0xFF);
+        final long notM = ~m;
+        final long rangeBias = ONES * (128 - points);
+        final int wordsPerBlock = 3;
+        final int blocksPerFlush = 1023 / (8 * wordsPerBlock);
+        int i = from;
+        final int wordsEnd = to - 7;
+        while (i < wordsEnd) {
+            long even = 0;
+            long odd = 0;
+            for (int b = 0; b < blocksPerFlush && i < wordsEnd; b++) {
+                long acc = 0;
+                for (int w = 0; w < wordsPerBlock && i < wordsEnd; w++, i += 8) {
+                    long x = (long) LONGS_LE.get(ratings, i);
+                    long d = ((x | HIGH_BITS) - (m & ~HIGH_BITS)) ^ ((x ^ notM) & HIGH_BITS);
+                    if ((((d + rangeBias) | d) & HIGH_BITS) != 0) {
+                        clearScratch();
+                        throw outsideByte(ratings, i, to);
+                    }
+                    long t = d | (d >>> 4); // bytes 0, 2, 4, 6 now hold (d[2j+1] << 4) | d[2j]
+                    acc += pairs[(int) t & 0xFF] + pairs[(int) (t >>> 16) & 0xFF]
+                            + pairs[(int) (t >>> 32) & 0xFF] + pairs[(int) (t >>> 48) & 0xFF];
+                }
+                even += acc & EVEN_FIELDS;
+                odd += (acc >>> 5) & EVEN_FIELDS;
+            }
+            flushWide(even, odd);
+        }
+        final long[] table = packed;
+        final int lo = min;
+        long acc = 0;
+        for (; i < to; i++) {
+            int r = ratings[i] - lo;
+            if (r < 0 || r >= points) {
                 clearScratch();
                 throw outside(ratings[i], i);
             }
-            for (int k = 0; k < p; k++) {
-                a[k] += (int) (acc >>> (5 * k)) & 31;
+            acc += table[r];
+        }
+        flushWide(acc & EVEN_FIELDS, (acc >>> 5) & EVEN_FIELDS);
+        commitScratch(to - from);
+    }
+
+    private IllegalArgumentException outsideByte(byte[] ratings, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int r = ratings[i] - min;
+            if (r < 0 || r >= points) {
+                return outside(ratings[i], i);
             }
         }
-        commitScratch(to - from);
+        throw new AssertionError("no rating off the scale in the failed word");
     }
 
     private void clearScratch() {
