@@ -7,6 +7,8 @@
  * ({@code io.github.cxmetrics.retention}), customer lifetime value ({@code io.github.cxmetrics.clv}),
  * and the statistical value types every metric returns ({@code io.github.cxmetrics.stats}). The module has no dependencies beyond {@code java.base};
  * {@code io.github.cxmetrics.internal.math} holds the numerical kernels and is not exported.
+ *
+ * @since 0.1.0
  */
 module io.github.cxmetrics.core {
     exports io.github.cxmetrics.clv;

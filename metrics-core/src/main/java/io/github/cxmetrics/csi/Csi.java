@@ -55,6 +55,7 @@ public final class Csi {
      * @param mean its mean rating, in scale points
      * @param score its score {@code 100·(mean − min)/(max − min)}, in [0, 100]
      * @param contribution {@code weight · score}, its share of the index in points
+     * @since 0.1.0
      */
     public record Attribute(String name, double weight, double mean, double score, double contribution) {
     }
@@ -184,7 +185,11 @@ public final class Csi {
         return String.format(Locale.ROOT, "Csi[index=%.1f, attributes=%d, scale=%s]", index, attributes.size(), scale);
     }
 
-    /** Collects the attributes of a {@link Csi}; not thread-safe. */
+    /**
+     * Collects the attributes of a {@link Csi}; not thread-safe.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
 
         private final Scale scale;

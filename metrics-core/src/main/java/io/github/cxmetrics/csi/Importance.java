@@ -30,7 +30,11 @@ import java.util.Objects;
  */
 public final class Importance {
 
-    /** How the values were derived. */
+    /**
+     * How the values were derived.
+     *
+     * @since 0.1.0
+     */
     public enum Method {
         /** Pearson correlation with overall satisfaction. */
         CORRELATION,

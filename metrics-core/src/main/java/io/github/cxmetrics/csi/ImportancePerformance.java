@@ -24,7 +24,11 @@ import java.util.Objects;
  */
 public final class ImportancePerformance {
 
-    /** The four quadrants of the importance–performance grid. */
+    /**
+     * The four quadrants of the importance–performance grid.
+     *
+     * @since 0.1.0
+     */
     public enum Quadrant {
         /** High importance, low performance: fix these first. */
         CONCENTRATE_HERE,

@@ -71,6 +71,8 @@ public final class KaplanMeier {
     /**
      * The scale on which a pointwise confidence interval for {@code S(t)} is computed (see the class
      * description for the formulas).
+     *
+     * @since 0.1.0
      */
     public enum Transform {
         /**
@@ -101,6 +103,7 @@ public final class KaplanMeier {
      * @param survival {@code S(time)}, in [0, 1]
      * @param standardError Greenwood's standard error of {@code S(time)}, finite and {@code >= 0}
      *     (0 where {@code S = 0})
+     * @since 0.1.0
      */
     public record Step(double time, long atRisk, long events, long censored, double survival,
             double standardError) {

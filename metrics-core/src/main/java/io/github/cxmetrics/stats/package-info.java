@@ -5,5 +5,7 @@
  *
  * <p>All types are immutable and validate their components: NaN and infinities are rejected with
  * {@link java.lang.IllegalArgumentException}.
+ *
+ * @since 0.1.0
  */
 package io.github.cxmetrics.stats;

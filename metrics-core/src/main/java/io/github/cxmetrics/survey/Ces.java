@@ -59,7 +59,11 @@ import java.util.Objects;
  */
 public final class Ces {
 
-    /** Which CES instrument the ratings answer. */
+    /**
+     * Which CES instrument the ratings answer.
+     *
+     * @since 0.1.0
+     */
     public enum Version {
         /** CES 2.0: agreement that the company made it easy, 1–7, higher is easier. */
         CES_2(Scale.ONE_TO_SEVEN, true),

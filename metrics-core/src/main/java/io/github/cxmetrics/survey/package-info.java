@@ -6,5 +6,7 @@
  * serialisable) → {@link io.github.cxmetrics.survey.RatingDistribution} (immutable) → a metric with
  * its standard error and confidence interval. Units: NPS in points −100…100; shares as fractions
  * 0…1; means in scale points.
+ *
+ * @since 0.1.0
  */
 package io.github.cxmetrics.survey;

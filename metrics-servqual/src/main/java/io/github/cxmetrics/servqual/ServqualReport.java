@@ -39,7 +39,11 @@ import java.util.Objects;
  */
 public final class ServqualReport {
 
-    /** Where a dimension's mean perception falls relative to its zone of tolerance. */
+    /**
+     * Where a dimension's mean perception falls relative to its zone of tolerance.
+     *
+     * @since 0.1.0
+     */
     public enum ZonePosition {
         /** Below the mean adequate-service level. */
         BELOW,
