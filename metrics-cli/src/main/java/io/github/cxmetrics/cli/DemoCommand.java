@@ -1,0 +1,105 @@
+package io.github.cxmetrics.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cxm demo}: every command on the sample data bundled in the jar. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs every command on sample data bundled in the jar: a survey export (NPS, CSAT, CES by"
+                + " region), a SERVQUAL questionnaire, customer lifetimes and the CDNOW transaction log (the data"
+                + " of Fader, Hardie & Lee 2005). Each command line is printed before its output, so it can be"
+                + " copied and pointed at your own files."},
+        footer = {"", "Example:", "  cxm demo --extract samples/   # also keep the sample files"})
+final class DemoCommand implements Callable<Integer> {
+
+    static final String[] FILES = {"survey.csv", "servqual.csv", "customers.csv", "cdnow_transactions.csv"};
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--extract", paramLabel = "DIR", description = "Write the sample files to DIR and keep them.")
+    Path extract;
+
+    /** The demo's command lines, with the sample file names relative to the sample directory. */
+    static List<String[]> commands() {
+        List<String[]> c = new ArrayList<>();
+        c.add(new String[] {"nps", "survey.csv", "--column", "recommend", "--by", "region", "--weight", "weight",
+            "--compare", "North,South"});
+        c.add(new String[] {"csat", "survey.csv", "--column", "satisfaction", "--by", "channel"});
+        c.add(new String[] {"ces", "survey.csv", "--column", "ease", "--by", "channel", "--compare", "phone,chat"});
+        c.add(new String[] {"servqual", "servqual.csv", "--scale", "1..7"});
+        c.add(new String[] {"retention", "customers.csv", "--duration", "tenure_months", "--churned", "churned"});
+        c.add(new String[] {"clv", "cdnow_transactions.csv", "--customer", "customer", "--date", "date", "--amount",
+            "amount", "--end", "1997-09-30", "--period", "week", "--horizon", "52", "--discount", "0.0019", "--top",
+            "10"});
+        return c;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path dir;
+        boolean temporary = extract == null;
+        try {
+            dir = temporary ? Files.createTempDirectory("cxm-demo") : Files.createDirectories(extract);
+            for (String f : FILES) {
+                try (InputStream in = DemoCommand.class.getResourceAsStream("demo/" + f)) {
+                    if (in == null) {
+                        throw new IllegalStateException("sample file " + f + " is missing from the jar");
+                    }
+                    Files.copy(in, dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UsageException("cannot write the sample files: " + e.getMessage());
+        }
+        try {
+            int worst = Cxm.OK;
+            for (String[] command : commands()) {
+                out.println("$ cxm " + String.join(" ", command));
+                out.println();
+                String[] args = command.clone();
+                args[1] = dir.resolve(args[1]).toString();
+                int code = Cxm.run(out, err, args);
+                worst = Math.max(worst, code);
+                out.println();
+            }
+            if (!temporary) {
+                out.println("The sample files are in " + dir.toAbsolutePath() + ".");
+            }
+            return worst;
+        } finally {
+            if (temporary) {
+                deleteQuietly(dir);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover temporary directory is harmless
+        }
+    }
+}

@@ -1,0 +1,396 @@
+package io.github.cxmetrics.cli;
+
+import io.github.cxmetrics.stats.Difference;
+import io.github.cxmetrics.stats.Interval;
+import io.github.cxmetrics.survey.RatingAccumulator;
+import io.github.cxmetrics.survey.RatingDistribution;
+import io.github.cxmetrics.survey.Scale;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The shared machinery of {@code nps}, {@code csat} and {@code ces}: one pass over the file into one
+ * {@link RatingAccumulator} per segment and one for the total, then a row per segment with n, Kish's
+ * effective n, the score, its standard error and confidence interval, and optionally a comparison of
+ * two segments.
+ */
+abstract class RatingCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file, with a header line.")
+    Path file;
+
+    @Option(names = "--column", required = true, paramLabel = "COL", description = "The column with the ratings.")
+    String column;
+
+    @Option(names = "--by", paramLabel = "SEGMENT_COL", description = "Score each value of this column separately.")
+    String by;
+
+    @Option(names = "--weight", paramLabel = "WEIGHT_COL",
+            description = "Survey weights (finite, >= 0); scores, standard errors and effective n use them.")
+    String weight;
+
+    @Option(names = "--scale", paramLabel = "MIN..MAX", description = "The rating scale, e.g. 1..5.")
+    String scale;
+
+    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "0.95",
+            description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
+    double level;
+
+    @Option(names = "--compare", paramLabel = "A,B",
+            description = "Add the signed difference B − A of two segments (of --by) with its p-value.")
+    String compare;
+
+    @Mixin
+    InputOptions input;
+
+    /** The default scale of this metric. */
+    abstract Scale defaultScale();
+
+    /** The metric's name in output. */
+    abstract String metric();
+
+    /** Checks option combinations against the scale before reading. */
+    abstract void checkOptions(Scale s);
+
+    /** Scores one distribution. */
+    abstract Scored score(String segment, RatingDistribution d);
+
+    /** Compares two distributions, b − a. */
+    abstract Difference compare(RatingDistribution a, RatingDistribution b);
+
+    /** One scored segment. */
+    record Scored(String segment, long n, double effectiveN, double score, double standardError, Interval interval) {
+    }
+
+    /** Runs {@code f}, giving NaN where the estimate is undefined for this sample (e.g. n = 1). */
+    static double orNaN(java.util.function.DoubleSupplier f) {
+        try {
+            return f.getAsDouble();
+        } catch (IllegalStateException | ArithmeticException e) {
+            return Double.NaN;
+        }
+    }
+
+    static Interval orNull(java.util.function.Supplier<Interval> f) {
+        try {
+            return f.get();
+        } catch (IllegalStateException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!(level > 0.0 && level < 1.0)) {
+            throw new UsageException("--level must be between 0 and 1, was " + level);
+        }
+        Scale s = scale == null ? defaultScale() : parseScale(scale);
+        checkOptions(s);
+        String[] pair = null;
+        if (compare != null) {
+            if (by == null) {
+                throw new UsageException("--compare needs --by");
+            }
+            pair = compare.split(",", -1);
+            if (pair.length != 2) {
+                throw new UsageException("--compare takes two segments separated by a comma, was '" + compare + "'");
+            }
+        }
+        CsvSource source = input.open(file);
+        Result result = accumulate(source, s, err);
+        if (result.total.count() == 0) {
+            throw new DataException(source.name() + ": no rating in column '" + column + "' to score");
+        }
+        Table table = new Table(metric()).column("segment", null).column("n", "%d").column("n_eff", "%.1f")
+                .column(metric(), "%.2f").column("se", "%.2f")
+                .column(percent(level) + "_lower", "%.2f").column(percent(level) + "_upper", "%.2f");
+        for (Map.Entry<String, RatingAccumulator> e : result.segments.entrySet()) {
+            add(table, score(e.getKey(), e.getValue().snapshot()));
+        }
+        add(table, score(by == null ? "all" : "(total)", result.total.snapshot()));
+        table.print(input.format, out);
+        if (pair != null) {
+            RatingAccumulator a = result.segments.get(pair[0].trim());
+            RatingAccumulator b = result.segments.get(pair[1].trim());
+            for (int k = 0; k < 2; k++) {
+                if ((k == 0 ? a : b) == null) {
+                    throw new UsageException("--compare: segment '" + pair[k].trim() + "' is not in column '" + by
+                            + "'; its values are: " + String.join(", ", result.segments.keySet()));
+                }
+            }
+            Difference d = compare(a.snapshot(), b.snapshot());
+            Interval ci = d.confidenceInterval(level);
+            Table cmp = new Table("comparison").column("comparison", null).column("difference", "%+.2f")
+                    .column("se", "%.2f").column("statistic", "%.3f").column("df", "%.1f").column("p_value", "%.4g")
+                    .column(percent(level) + "_lower", "%.2f").column(percent(level) + "_upper", "%.2f");
+            cmp.row(pair[1].trim() + " − " + pair[0].trim(), d.estimate(), d.standardError(), d.statistic(),
+                    d.degreesOfFreedom(), d.pValue(), ci.lower(), ci.upper());
+            if (input.format == Table.Format.TEXT) {
+                out.println();
+            }
+            cmp.print(input.format, out);
+        }
+        return Cxm.OK;
+    }
+
+    private static String percent(double level) {
+        double p = level * 100;
+        return p == Math.rint(p) ? "ci" + (long) p : "ci" + String.format(Locale.ROOT, "%s", p);
+    }
+
+    private static void add(Table table, Scored s) {
+        table.row(s.segment(), s.n(), s.effectiveN(), s.score(), s.standardError(),
+                s.interval() == null ? Double.NaN : s.interval().lower(),
+                s.interval() == null ? Double.NaN : s.interval().upper());
+    }
+
+    /** The accumulated state. */
+    static final class Result {
+        final Map<String, RatingAccumulator> segments = new TreeMap<>();
+        final RatingAccumulator total;
+
+        Result(Scale s) {
+            total = new RatingAccumulator(s);
+        }
+    }
+
+    private Result accumulate(CsvSource source, Scale s, PrintWriter err) {
+        int col = source.column(column, "--column");
+        int seg = by == null ? -1 : source.column(by, "--by");
+        int w = weight == null ? -1 : source.column(weight, "--weight");
+        int fields = source.header().size();
+        Rejections rejections = new Rejections(source.name(), input.skipInvalid);
+        Result result = new Result(s);
+        String columnName = source.header().get(col);
+        long[] rows = {0};
+        source.read(row -> {
+            rows[0]++;
+            if (row.record().getFieldCount() != fields) {
+                rejections.rejectRow(row.line(), "has " + row.record().getFieldCount() + " fields, the header has "
+                        + fields, "wrong number of fields");
+                return;
+            }
+            String raw = row.field(col).trim();
+            if (raw.isEmpty()) {
+                rejections.emptyAnswer(columnName);
+                return;
+            }
+            int rating;
+            try {
+                rating = Values.parseRating(raw);
+            } catch (NumberFormatException e) {
+                rejections.reject(row.line(), columnName, raw, "is not a whole number", "not a whole number");
+                return;
+            }
+            if (!s.contains(rating)) {
+                rejections.reject(row.line(), columnName, raw, "is outside " + s, "outside " + s);
+                return;
+            }
+            double wt = 1.0;
+            if (w >= 0) {
+                String rw = row.field(w).trim();
+                String wName = source.header().get(w);
+                try {
+                    wt = Double.parseDouble(rw);
+                } catch (NumberFormatException e) {
+                    rejections.reject(row.line(), wName, rw, "is not a number", "not a number");
+                    return;
+                }
+                if (!(wt >= 0.0 && wt < Double.POSITIVE_INFINITY)) {
+                    rejections.reject(row.line(), wName, rw, "is not a finite weight >= 0", "not a finite weight >= 0");
+                    return;
+                }
+            }
+            result.total.add(rating, wt);
+            if (seg >= 0) {
+                String key = row.field(seg).trim();
+                result.segments.computeIfAbsent(key.isEmpty() ? "(blank)" : key, k -> new RatingAccumulator(s))
+                        .add(rating, wt);
+            }
+        }, err);
+        rejections.report(err, rows[0]);
+        return result;
+    }
+
+    static Scale parseScale(String text) {
+        String[] parts = text.trim().split("\\.\\.", -1);
+        try {
+            if (parts.length == 2) {
+                return Scale.of(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--scale " + text + ": " + e.getMessage());
+        }
+        throw new UsageException("--scale must be MIN..MAX with whole numbers, e.g. 1..5; was '" + text + "'");
+    }
+
+    /** {@code cxm nps}. */
+    @Command(name = "nps", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Net Promoter Score (Bain): promoters 9–10, detractors 0–6 on the 0..10 scale; score in"
+                    + " points −100..100, standard error after Rocks (2016), adjusted-Wald interval.",
+            footer = {"", "Example:", "  cxm nps survey.csv --column recommend --by region --weight w --compare North,South"})
+    static final class Nps extends RatingCommand {
+
+        @Option(names = "--promoters-from", paramLabel = "K",
+                description = "Lowest promoter rating (needed with a --scale other than 0..10).")
+        Integer promotersFrom;
+
+        @Option(names = "--detractors-up-to", paramLabel = "K",
+                description = "Highest detractor rating (needed with a --scale other than 0..10).")
+        Integer detractorsUpTo;
+
+        @Override
+        Scale defaultScale() {
+            return Scale.ZERO_TO_TEN;
+        }
+
+        @Override
+        String metric() {
+            return "nps";
+        }
+
+        @Override
+        void checkOptions(Scale s) {
+            if (!s.equals(Scale.ZERO_TO_TEN) && (promotersFrom == null || detractorsUpTo == null)) {
+                throw new UsageException("NPS on scale " + s + " needs --promoters-from and --detractors-up-to");
+            }
+            if (promotersFrom != null || detractorsUpTo != null) {
+                try {
+                    io.github.cxmetrics.survey.Nps.of(RatingDistribution.empty(s), cutPromoters(), cutDetractors());
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
+            }
+        }
+
+        private int cutPromoters() {
+            return promotersFrom == null ? 9 : promotersFrom;
+        }
+
+        private int cutDetractors() {
+            return detractorsUpTo == null ? 6 : detractorsUpTo;
+        }
+
+        private io.github.cxmetrics.survey.Nps nps(RatingDistribution d) {
+            return io.github.cxmetrics.survey.Nps.of(d, cutPromoters(), cutDetractors());
+        }
+
+        @Override
+        Scored score(String segment, RatingDistribution d) {
+            io.github.cxmetrics.survey.Nps n = nps(d);
+            return new Scored(segment, n.count(), n.effectiveSize(), orNaN(n::score), orNaN(n::standardError),
+                    orNull(() -> n.confidenceInterval(level)));
+        }
+
+        @Override
+        Difference compare(RatingDistribution a, RatingDistribution b) {
+            return io.github.cxmetrics.survey.Nps.compare(nps(a), nps(b));
+        }
+    }
+
+    /** {@code cxm csat}. */
+    @Command(name = "csat", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Customer satisfaction: the percentage of ratings in the top two boxes (or from"
+                    + " --satisfied-from), with a Wilson interval; default scale 1..5.",
+            footer = {"", "Example:", "  cxm csat survey.csv --column satisfaction --scale 1..5 --satisfied-from 4"})
+    static final class Csat extends RatingCommand {
+
+        @Option(names = "--satisfied-from", paramLabel = "K",
+                description = "Lowest satisfied rating (default: the top two boxes).")
+        Integer satisfiedFrom;
+
+        @Override
+        Scale defaultScale() {
+            return Scale.ONE_TO_FIVE;
+        }
+
+        @Override
+        String metric() {
+            return "csat";
+        }
+
+        @Override
+        void checkOptions(Scale s) {
+            try {
+                csat(RatingDistribution.empty(s));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+
+        private io.github.cxmetrics.survey.Csat csat(RatingDistribution d) {
+            return satisfiedFrom == null ? io.github.cxmetrics.survey.Csat.of(d)
+                    : io.github.cxmetrics.survey.Csat.of(d, satisfiedFrom);
+        }
+
+        @Override
+        Scored score(String segment, RatingDistribution d) {
+            io.github.cxmetrics.survey.Csat c = csat(d);
+            return new Scored(segment, c.count(), c.effectiveSize(), orNaN(c::score), orNaN(c::standardError),
+                    orNull(() -> c.confidenceInterval(level)));
+        }
+
+        @Override
+        Difference compare(RatingDistribution a, RatingDistribution b) {
+            return io.github.cxmetrics.survey.Csat.compare(csat(a), csat(b));
+        }
+    }
+
+    /** {@code cxm ces}. */
+    @Command(name = "ces", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Customer Effort Score: the mean rating with a t interval. Scale 1..7 (default) is CES"
+                    + " 2.0 (agreement, higher is easier); --scale 1..5 is CES 1.0 (effort, lower is easier).",
+            footer = {"", "Example:", "  cxm ces survey.csv --column effort --by channel"})
+    static final class Ces extends RatingCommand {
+
+        @Override
+        Scale defaultScale() {
+            return Scale.ONE_TO_SEVEN;
+        }
+
+        @Override
+        String metric() {
+            return "ces";
+        }
+
+        @Override
+        void checkOptions(Scale s) {
+            if (!s.equals(Scale.ONE_TO_SEVEN) && !s.equals(Scale.ONE_TO_FIVE)) {
+                throw new UsageException("CES needs --scale 1..7 (CES 2.0) or 1..5 (CES 1.0), was " + s);
+            }
+        }
+
+        private io.github.cxmetrics.survey.Ces ces(RatingDistribution d) {
+            return d.scale().equals(Scale.ONE_TO_FIVE) ? io.github.cxmetrics.survey.Ces.ofEffort(d)
+                    : io.github.cxmetrics.survey.Ces.of(d);
+        }
+
+        @Override
+        Scored score(String segment, RatingDistribution d) {
+            io.github.cxmetrics.survey.Ces c = ces(d);
+            return new Scored(segment, c.count(), c.effectiveSize(), orNaN(c::mean), orNaN(c::standardError),
+                    orNull(() -> c.confidenceInterval(level)));
+        }
+
+        @Override
+        Difference compare(RatingDistribution a, RatingDistribution b) {
+            return io.github.cxmetrics.survey.Ces.compare(ces(a), ces(b));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.cxmetrics.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What happens to a bad row: by default the command stops at the first one with a message naming the
+ * file, line, column and value; with {@code --skip-invalid} the row is skipped and counted under its
+ * reason, and the counts are reported at the end. Nothing is dropped silently: answers left empty
+ * are counted and reported too.
+ */
+final class Rejections {
+
+    private final String file;
+    private final boolean skip;
+    private final Map<String, Long> skipped = new LinkedHashMap<>();
+    private final Map<String, Long> empty = new LinkedHashMap<>();
+    private long skippedRows;
+
+    Rejections(String file, boolean skip) {
+        this.file = file;
+        this.skip = skip;
+    }
+
+    /**
+     * A bad value: throws {@link DataException}, or records the reason when skipping.
+     *
+     * @param line the line number in the file
+     * @param column the column's header name
+     * @param value the value as read
+     * @param problem what is wrong, e.g. "is outside 0..10"; the reason key is column + problem kind
+     * @param kind a short reason without the value, e.g. "outside 0..10"
+     */
+    void reject(long line, String column, String value, String problem, String kind) {
+        if (!skip) {
+            throw new DataException(file + ", line " + line + ", column '" + column + "': " + show(value) + " "
+                    + problem);
+        }
+        skipped.merge("column '" + column + "': " + kind, 1L, Long::sum);
+        skippedRows++;
+    }
+
+    /** A row-level problem (wrong number of fields). */
+    void rejectRow(long line, String problem, String kind) {
+        if (!skip) {
+            throw new DataException(file + ", line " + line + ": " + problem);
+        }
+        skipped.merge(kind, 1L, Long::sum);
+        skippedRows++;
+    }
+
+    /** An empty answer: not an error, but counted and reported. */
+    void emptyAnswer(String column) {
+        empty.merge(column, 1L, Long::sum);
+    }
+
+    long skippedRows() {
+        return skippedRows;
+    }
+
+    private static String show(String value) {
+        return value.isEmpty() ? "an empty value" : "'" + value + "'";
+    }
+
+    /** Writes the counts of skipped rows and empty answers, if any, to standard error. */
+    void report(PrintWriter err, long rowsRead) {
+        if (skippedRows > 0) {
+            err.printf(Locale.ROOT, "%s: skipped %d of %d rows (--skip-invalid):%n", file, skippedRows, rowsRead);
+            for (Map.Entry<String, Long> e : skipped.entrySet()) {
+                err.printf(Locale.ROOT, "  %8d  %s%n", e.getValue(), e.getKey());
+            }
+        }
+        for (Map.Entry<String, Long> e : empty.entrySet()) {
+            err.printf(Locale.ROOT, "%s: %d rows left column '%s' empty; they are not scored%n", file, e.getValue(),
+                    e.getKey());
+        }
+        err.flush();
+    }
+}

@@ -1,0 +1,218 @@
+package io.github.cxmetrics.cli;
+
+import io.github.cxmetrics.servqual.Dimension;
+import io.github.cxmetrics.servqual.Instrument;
+import io.github.cxmetrics.servqual.Measure;
+import io.github.cxmetrics.servqual.Respondent;
+import io.github.cxmetrics.servqual.ServqualAccumulator;
+import io.github.cxmetrics.servqual.ServqualReport;
+import io.github.cxmetrics.stats.Estimate;
+import io.github.cxmetrics.stats.Interval;
+import io.github.cxmetrics.survey.Scale;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cxm servqual}: the SERVQUAL report of the 22-item instrument from one row per respondent. */
+@Command(name = "servqual", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"SERVQUAL (Parasuraman, Zeithaml & Berry 1988): gaps P − E per dimension and item, with"
+                + " paired-t standard errors and intervals, unweighted and importance-weighted scores, SERVPERF and"
+                + " Cronbach's alpha.", "",
+            "Column layout (header names, any order, case-insensitive):",
+            "  E1..E22   expectations, one per item (required)",
+            "  P1..P22   perceptions, one per item (required)",
+            "  IMP_TANGIBLES, IMP_RELIABILITY, IMP_RESPONSIVENESS, IMP_ASSURANCE, IMP_EMPATHY",
+            "            optional importance points, summing to 100 per respondent",
+            "An empty cell is a missing answer: that item is left out for that respondent."},
+        footer = {"", "Example:", "  cxm servqual servqual.csv --scale 1..7"})
+final class ServqualCommand implements Callable<Integer> {
+
+    private static final int ITEMS = 22;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file, one row per respondent.")
+    Path file;
+
+    @Option(names = "--scale", paramLabel = "MIN..MAX", defaultValue = "1..7",
+            description = "The answer scale (default: ${DEFAULT-VALUE}).")
+    String scale;
+
+    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "0.95",
+            description = "Confidence level (default: ${DEFAULT-VALUE}).")
+    double level;
+
+    @Mixin
+    InputOptions input;
+
+    @Override
+    public Integer call() {
+        return run(input.open(file), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    int run(CsvSource source, PrintWriter out, PrintWriter err) {
+        if (!(level > 0.0 && level < 1.0)) {
+            throw new UsageException("--level must be between 0 and 1, was " + level);
+        }
+        Scale s = RatingCommand.parseScale(scale);
+        int[] e = new int[ITEMS];
+        int[] p = new int[ITEMS];
+        for (int i = 0; i < ITEMS; i++) {
+            e[i] = source.column("E" + (i + 1), "servqual layout");
+            p[i] = source.column("P" + (i + 1), "servqual layout");
+        }
+        Dimension[] dims = Dimension.values();
+        int[] imp = new int[dims.length];
+        int found = 0;
+        for (int k = 0; k < dims.length; k++) {
+            imp[k] = source.optionalColumn("IMP_" + dims[k].name());
+            found += imp[k] >= 0 ? 1 : 0;
+        }
+        if (found != 0 && found != dims.length) {
+            throw new UsageException("importance needs all five columns IMP_TANGIBLES .. IMP_EMPATHY, found " + found);
+        }
+        boolean withImportance = found == dims.length;
+        int fields = source.header().size();
+        Rejections rejections = new Rejections(source.name(), input.skipInvalid);
+        ServqualAccumulator acc = new ServqualAccumulator(Instrument.servqual22(), s);
+        long[] rows = {0};
+        source.read(row -> {
+            rows[0]++;
+            if (row.record().getFieldCount() != fields) {
+                rejections.rejectRow(row.line(), "has " + row.record().getFieldCount() + " fields, the header has "
+                        + fields, "wrong number of fields");
+                return;
+            }
+            int[] ev = new int[ITEMS];
+            int[] pv = new int[ITEMS];
+            for (int i = 0; i < ITEMS; i++) {
+                Integer a = answer(row, e[i], s, rejections, source);
+                Integer b = a == null ? null : answer(row, p[i], s, rejections, source);
+                if (a == null || b == null) {
+                    return;
+                }
+                ev[i] = a;
+                pv[i] = b;
+            }
+            Respondent r = Respondent.of(ev, pv);
+            if (withImportance) {
+                double[] points = new double[dims.length];
+                for (int k = 0; k < dims.length; k++) {
+                    String raw = row.field(imp[k]).trim();
+                    try {
+                        points[k] = Double.parseDouble(raw);
+                    } catch (NumberFormatException ex) {
+                        rejections.reject(row.line(), source.header().get(imp[k]), raw, "is not a number",
+                                "not a number");
+                        return;
+                    }
+                }
+                try {
+                    r = r.withImportance(points);
+                } catch (IllegalArgumentException ex) {
+                    rejections.rejectRow(row.line(), ex.getMessage(), "importance points invalid");
+                    return;
+                }
+            }
+            acc.add(r);
+        }, err);
+        rejections.report(err, rows[0]);
+        if (acc.respondents() == 0) {
+            throw new DataException(source.name() + ": no respondent to score");
+        }
+        print(acc.snapshot(), withImportance, out);
+        return Cxm.OK;
+    }
+
+    private static final Integer MISSING = Respondent.MISSING;
+
+    /** The answer in a cell; MISSING when empty; null (after rejecting) when bad. */
+    private static Integer answer(CsvSource.Row row, int col, Scale s, Rejections rejections, CsvSource source) {
+        String raw = row.field(col).trim();
+        if (raw.isEmpty()) {
+            return MISSING;
+        }
+        int v;
+        try {
+            v = Values.parseRating(raw);
+        } catch (NumberFormatException ex) {
+            rejections.reject(row.line(), source.header().get(col), raw, "is not a whole number", "not a whole number");
+            return null;
+        }
+        if (!s.contains(v)) {
+            rejections.reject(row.line(), source.header().get(col), raw, "is outside " + s, "outside " + s);
+            return null;
+        }
+        return v;
+    }
+
+    private void print(ServqualReport report, boolean withImportance, PrintWriter out) {
+        String ci = "ci" + Math.round(level * 100);
+        Table dims = new Table("servqual_dimension").column("dimension", null).column("expectation", "%.3f")
+                .column("perception", "%.3f").column("gap", "%+.3f").column("se", "%.3f")
+                .column(ci + "_lower", "%+.3f").column(ci + "_upper", "%+.3f").column("alpha_p", "%.3f");
+        for (Dimension d : report.instrument().dimensions()) {
+            Estimate g = estimateOrNull(() -> report.dimensionGapEstimate(d));
+            Interval i = g == null ? null : g.confidenceInterval(level);
+            dims.row(d.name(), RatingCommand.orNaN(() -> report.dimensionExpectation(d)),
+                    RatingCommand.orNaN(() -> report.dimensionPerception(d)),
+                    RatingCommand.orNaN(() -> report.dimensionGap(d)), g == null ? Double.NaN : g.standardError(),
+                    i == null ? Double.NaN : i.lower(), i == null ? Double.NaN : i.upper(),
+                    RatingCommand.orNaN(() -> report.cronbachAlpha(d, Measure.PERCEPTION)));
+        }
+        Table scores = new Table("servqual_score").column("score", null).column("value", "%+.3f");
+        scores.row("respondents", (double) report.respondents());
+        scores.row("unweighted (mean of dimension gaps)", RatingCommand.orNaN(report::unweightedScore));
+        if (withImportance) {
+            scores.row("importance-weighted", RatingCommand.orNaN(report::weightedScore));
+        }
+        scores.row("SERVPERF (mean of dimension perceptions)", RatingCommand.orNaN(report::servperfScore));
+        Table items = new Table("servqual_item").column("item", "%d").column("dimension", null)
+                .column("expectation", "%.3f").column("perception", "%.3f").column("gap", "%+.3f")
+                .column("se", "%.3f").column(ci + "_lower", "%+.3f").column(ci + "_upper", "%+.3f");
+        for (int i = 1; i <= report.instrument().items(); i++) {
+            final int item = i;
+            Estimate g = estimateOrNull(() -> report.itemGap(item));
+            Interval in = g == null ? null : g.confidenceInterval(level);
+            items.row(item, report.instrument().dimensionOf(item).name(),
+                    RatingCommand.orNaN(() -> report.itemExpectation(item)),
+                    RatingCommand.orNaN(() -> report.itemPerception(item)),
+                    RatingCommand.orNaN(() -> report.itemGapMean(item)), g == null ? Double.NaN : g.standardError(),
+                    in == null ? Double.NaN : in.lower(), in == null ? Double.NaN : in.upper());
+        }
+        boolean text = input.format == Table.Format.TEXT;
+        if (text) {
+            out.printf(Locale.ROOT, "SERVQUAL, %d respondents%n%n", report.respondents());
+        }
+        dims.print(input.format, out);
+        if (text) {
+            out.println();
+            Table t = new Table("servqual_score").column("score", null).column("value", "%.3f");
+            t.row("unweighted (mean of dimension gaps)", RatingCommand.orNaN(report::unweightedScore));
+            if (withImportance) {
+                t.row("importance-weighted", RatingCommand.orNaN(report::weightedScore));
+            }
+            t.row("SERVPERF (mean of dimension perceptions)", RatingCommand.orNaN(report::servperfScore));
+            t.print(input.format, out);
+            out.println();
+        } else {
+            scores.print(input.format, out);
+        }
+        items.print(input.format, out);
+    }
+
+    private static Estimate estimateOrNull(java.util.function.Supplier<Estimate> f) {
+        try {
+            return f.get();
+        } catch (IllegalStateException e) {
+            return null;
+        }
+    }
+}
