@@ -73,8 +73,8 @@ final class Rejections {
             }
         }
         for (Map.Entry<String, Long> e : empty.entrySet()) {
-            err.printf(Locale.ROOT, "%s: %d rows left column '%s' empty; they are not scored%n", file, e.getValue(),
-                    e.getKey());
+            err.printf(Locale.ROOT, "%s: %d %s left column '%s' empty; %s not scored%n", file, e.getValue(),
+                    e.getValue() == 1 ? "row" : "rows", e.getKey(), e.getValue() == 1 ? "it is" : "they are");
         }
         err.flush();
     }
