@@ -27,7 +27,8 @@ import java.util.Objects;
  * <p><b>Performance.</b> The batch methods {@link #addAll(int[])}, {@link #addAll(int[], int, int)}
  * and {@link #addAll(byte[])} validate and count in one pass and allocate nothing. For scales of up
  * to 12 points (every common survey scale) {@code int} ratings are counted by one table lookup each
- * into 5-bit fields of a {@code long}, whose bounds check is the range check, and {@code byte}
+ * into 5-bit fields of two {@code long}s (blocks of 62, widened every 992), whose bounds check is
+ * the range check, and {@code byte}
  * ratings eight at a time (SWAR: one {@code long} read, one range test for all eight bytes, four
  * lookups of two ratings each); larger scales use four interleaved histograms that break the
  * store-to-load dependency of a single {@code counts[r]++} loop. {@code metrics-bench} measures these
@@ -96,7 +97,7 @@ public final class RatingAccumulator {
         this.counts = new long[points];
         this.weights = new double[points];
         this.packed = points <= PACKED_MAX_POINTS ? packedTable(points) : null;
-        this.h0 = new int[points];
+        this.h0 = new int[Math.max(points, PACKED_MAX_POINTS)]; // flushWide writes twelve slots
         this.h1 = new int[points];
         this.h2 = new int[points];
         this.h3 = new int[points];
@@ -596,58 +597,110 @@ public final class RatingAccumulator {
     /** Mask of the even 5-bit fields 0, 2, …, 10 of a packed count, each widened to 10 bits. */
     private static final long EVEN_FIELDS = 0x1FL | 0x1FL << 10 | 0x1FL << 20 | 0x1FL << 30 | 0x1FL << 40
             | 0x1FL << 50;
-    /** Blocks of at most 31 counts per field that a 10-bit field (at most 1023) can absorb. */
-    private static final int WIDE_BLOCKS = 1023 / PACKED_BLOCK;
+    /** Ratings per block of the packed {@code int} path: two accumulators of at most 31 each. */
+    private static final int PAIR_BLOCK = 2 * PACKED_BLOCK;
+    /** Blocks per widening flush: each adds at most 62 to a 10-bit field, 16 · 62 = 992 ≤ 1023. */
+    private static final int PAIR_BLOCKS_PER_FLUSH = 1023 / PAIR_BLOCK;
 
     /**
      * Counts {@code ratings[from..to)} by table lookups into 5-bit fields of a {@code long}
-     * ({@code table[r − min] = 1 << 5·(r − min)}; the table's bounds check is the range check). Every
-     * 31 ratings the twelve 5-bit fields are spread into two longs of six 10-bit fields, which absorb
-     * 33 such blocks before they are added to the scratch histogram, so the per-rating work is one
-     * load, one lookup and one add. All-or-nothing like the general path.
+     * ({@code table[r − min] = 1 << 5·(r − min)}; the table's bounds check is the range check). A
+     * block of 62 ratings goes into two accumulators, alternately, in a loop of fixed trip count that
+     * the JIT unrolls; after each block the twelve 5-bit fields are spread into two longs of six
+     * 10-bit fields, which absorb 16 blocks before they are added to the scratch histogram. So the
+     * per-rating work is one load, one lookup and one add. All-or-nothing like the general path.
      */
     private void addAllPacked(int[] ratings, int from, int to) {
-        final long[] table = packed;
-        final int lo = min;
-        int i = from;
+        // Below split, i + PAIR_BLOCK cannot overflow in countPacked's block loop; what lies above
+        // (at most 62 ratings, only in an array of nearly Integer.MAX_VALUE) is counted separately.
+        int split = Math.max(from, Math.min(to, Integer.MAX_VALUE - PAIR_BLOCK));
         try {
-            while (i < to) {
-                long even = 0;
-                long odd = 0;
-                for (int b = 0; b < WIDE_BLOCKS && i < to; b++) {
-                    int end = Math.min(to, i + PACKED_BLOCK);
-                    long acc0 = 0;
-                    long acc1 = 0;
-                    for (; i < end - 1; i += 2) {
-                        acc0 += table[ratings[i] - lo];
-                        acc1 += table[ratings[i + 1] - lo];
-                    }
-                    if (i < end) {
-                        acc0 += table[ratings[i] - lo];
-                        i++;
-                    }
-                    long acc = acc0 + acc1;
-                    even += acc & EVEN_FIELDS;
-                    odd += (acc >>> 5) & EVEN_FIELDS;
-                }
-                flushWide(even, odd);
+            countPacked(ratings, from, split);
+            if (split < to) {
+                countRest(ratings, split, to);
             }
         } catch (ArrayIndexOutOfBoundsException outside) {
+            // Out of the hot loop, so that the loop keeps no index alive for the handler.
             clearScratch();
-            throw outside(ratings, findOutside(ratings, i, to)); // the lookup at i or i + 1 failed
+            throw outside(ratings, findOutside(ratings, from, to));
         }
         commitScratch(to - from);
     }
 
-    /** Adds the six 10-bit fields of {@code even} and of {@code odd} to the scratch histogram. */
+    /** Requires {@code to <= Integer.MAX_VALUE - PAIR_BLOCK}. */
+    private void countPacked(int[] ratings, int from, int to) {
+        final long[] table = packed;
+        final int lo = min;
+        long even = 0;
+        long odd = 0;
+        int blocks = 0;
+        int i = from;
+        // This form of the condition keeps the loop a counted loop for C2; i <= to - PAIR_BLOCK and
+        // a Math.min bound measured slower.
+        for (; i + PAIR_BLOCK <= to; i += PAIR_BLOCK) {
+            long acc0 = 0;
+            long acc1 = 0;
+            for (int j = 0; j < PAIR_BLOCK; j += 2) {
+                acc0 += table[ratings[i + j] - lo];
+                acc1 += table[ratings[i + j + 1] - lo];
+            }
+            even += (acc0 & EVEN_FIELDS) + (acc1 & EVEN_FIELDS);
+            odd += ((acc0 >>> 5) & EVEN_FIELDS) + ((acc1 >>> 5) & EVEN_FIELDS);
+            if (++blocks == PAIR_BLOCKS_PER_FLUSH) {
+                flushWide(even, odd);
+                even = 0;
+                odd = 0;
+                blocks = 0;
+            }
+        }
+        long acc0 = 0; // fewer than 62 left: at most 31 in each accumulator, 15 · 62 + 61 ≤ 1023 in all
+        long acc1 = 0;
+        for (; i + 1 < to; i += 2) {
+            acc0 += table[ratings[i] - lo];
+            acc1 += table[ratings[i + 1] - lo];
+        }
+        if (i < to) {
+            acc0 += table[ratings[i] - lo];
+        }
+        flushWide(even + (acc0 & EVEN_FIELDS) + (acc1 & EVEN_FIELDS),
+                odd + ((acc0 >>> 5) & EVEN_FIELDS) + ((acc1 >>> 5) & EVEN_FIELDS));
+    }
+
+    /** At most 62 ratings, at the top of an array of nearly {@code Integer.MAX_VALUE}. */
+    private void countRest(int[] ratings, int from, int to) {
+        long acc0 = 0;
+        long acc1 = 0;
+        for (int i = from; to - i > 0; i++) {
+            if (((i - from) & 1) == 0) {
+                acc0 += packed[ratings[i] - min];
+            } else {
+                acc1 += packed[ratings[i] - min];
+            }
+        }
+        flushWide((acc0 & EVEN_FIELDS) + (acc1 & EVEN_FIELDS),
+                ((acc0 >>> 5) & EVEN_FIELDS) + ((acc1 >>> 5) & EVEN_FIELDS));
+    }
+
+    /**
+     * Adds the six 10-bit fields of {@code even} (points 0, 2, …, 10) and of {@code odd} (points 1,
+     * 3, …, 11) to the scratch histogram, which has at least 12 slots on this path; fields of points
+     * beyond the scale are 0. Unrolled: a loop bounded by the field {@code points} here slowed the
+     * counting loop it is inlined into.
+     */
     private void flushWide(long even, long odd) {
         final int[] a = h0;
-        for (int k = 0, p = points; k < p; k += 2) {
-            a[k] += (int) (even >>> (5 * k)) & 1023;
-        }
-        for (int k = 1, p = points; k < p; k += 2) {
-            a[k] += (int) (odd >>> (5 * (k - 1))) & 1023;
-        }
+        a[0] += (int) even & 1023;
+        a[1] += (int) odd & 1023;
+        a[2] += (int) (even >>> 10) & 1023;
+        a[3] += (int) (odd >>> 10) & 1023;
+        a[4] += (int) (even >>> 20) & 1023;
+        a[5] += (int) (odd >>> 20) & 1023;
+        a[6] += (int) (even >>> 30) & 1023;
+        a[7] += (int) (odd >>> 30) & 1023;
+        a[8] += (int) (even >>> 40) & 1023;
+        a[9] += (int) (odd >>> 40) & 1023;
+        a[10] += (int) (even >>> 50) & 1023;
+        a[11] += (int) (odd >>> 50) & 1023;
     }
 
     /** The index of the first rating off the scale in {@code ratings[from..to)}. */

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
  * The batch counting paths of {@link RatingAccumulator} against a plain {@code counts[r − min]++}
  * loop written in the test: the packed 5-bit table path for {@code int[]}, the SWAR path for
  * {@code byte[]} (both for scales of up to 12 points) and the four-histogram path for larger scales.
- * Lengths straddle every internal block boundary (31 ratings per packed block, 33 blocks per wide
- * flush; 8 bytes per word, 3 words per block, 42 blocks per flush), and inputs where every rating is
+ * Lengths straddle every internal block boundary (62 ratings per packed block in two accumulators,
+ * 16 blocks or 992 ratings per wide flush, a tail of up to 61; 8 bytes per word, 3 words per block, 42 blocks per flush), and inputs where every rating is
  * the same point put the largest possible count into one field. A rating off the scale is tried at
  * every position of a short array: the error must name the first one and leave the state unchanged.
  */
@@ -23,8 +23,8 @@ class RatingAccumulatorCountingTest {
     };
 
     private static final int[] LENGTHS = {
-        0, 1, 7, 8, 9, 23, 24, 25, 30, 31, 32, 61, 62, 63, 1007, 1008, 1009, 1022, 1023, 1024, 1025,
-        2046, 2047, 5000, 33_000, 100_003,
+        0, 1, 7, 8, 9, 23, 24, 25, 30, 31, 32, 61, 62, 63, 123, 124, 125, 991, 992, 993, 1007, 1008, 1009,
+        1022, 1023, 1024, 1025, 1053, 1054, 1055, 1983, 1984, 1985, 2046, 2047, 5000, 33_000, 100_003,
     };
 
     private static long[] naive(Scale scale, int[] ratings, int from, int to) {
