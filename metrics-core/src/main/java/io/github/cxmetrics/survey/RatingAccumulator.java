@@ -749,9 +749,10 @@ public final class RatingAccumulator {
      * borrows between bytes ({@code ((x | H) − M) ^ ((x ^ ~M) & H)}, H the high bits); one test
      * ({@code ((d + (128 − points)) | d) & H}) checks that every byte is in {@code 0..points−1}; the
      * eight 4-bit indices are folded into four bytes of two indices each, and four lookups of
-     * {@link #PAIR_COUNTS} add them to a packed count. Three words (24 ratings, at most 24 per 5-bit
-     * field) make a block. A word with a byte off the scale stops the pass and the error names the
-     * first such rating; nothing is added then.
+     * {@link #PAIR_COUNTS} add them to a packed count. The bulk goes through {@link #countBytesWide}
+     * (blocks of 48 in two accumulators); the rest in blocks of three words (24 ratings, at most 24 per
+     * 5-bit field). A word with a byte off the scale stops the pass and the error names the first such
+     * rating; nothing is added then.
      */
     private void addAllBytesPacked(byte[] ratings, int from, int to) {
         final long[] pairs = PAIR_COUNTS;
@@ -760,7 +761,9 @@ public final class RatingAccumulator {
         final long rangeBias = ONES * (128 - points);
         final int wordsPerBlock = 3;
         final int blocksPerFlush = 1023 / (8 * wordsPerBlock);
-        int i = from;
+        // The bulk in wide blocks; below, the rest (fewer than 48 ratings, or all of an array that
+        // reaches within 48 of Integer.MAX_VALUE, where the block loop's i + 48 could overflow).
+        int i = to <= Integer.MAX_VALUE - SWAR_BLOCK ? countBytesWide(ratings, from, to) : from;
         final int wordsEnd = to - 7;
         while (i < wordsEnd) {
             long even = 0;
@@ -796,6 +799,62 @@ public final class RatingAccumulator {
         }
         flushWide(acc & EVEN_FIELDS, (acc >>> 5) & EVEN_FIELDS);
         commitScratch(to - from);
+    }
+
+    /** Ratings per block of {@link #countBytesWide}: six words, three for each of two accumulators. */
+    private static final int SWAR_BLOCK = 48;
+    /** Blocks per widening flush: each adds at most 48 to a 10-bit field, 21 · 48 = 1008 ≤ 1023. */
+    private static final int SWAR_BLOCKS_PER_FLUSH = 1023 / SWAR_BLOCK;
+
+    /**
+     * The bulk of {@link #addAllBytesPacked}: blocks of 48 ratings, two words at a time into two
+     * accumulators (24 ratings each, at most 24 per 5-bit field), the range tests of a block OR-ed
+     * and tested once, in a loop of fixed trip count. Requires {@code to <= Integer.MAX_VALUE − 48}.
+     *
+     * @return the index of the first rating not counted (fewer than 48 are left)
+     */
+    private int countBytesWide(byte[] ratings, int from, int to) {
+        final long[] pairs = PAIR_COUNTS;
+        final long m = ONES * (min & 0xFF);
+        final long notM = ~m;
+        final long mLow = m & ~HIGH_BITS;
+        final long rangeBias = ONES * (128 - points);
+        long even = 0;
+        long odd = 0;
+        int blocks = 0;
+        int i = from;
+        for (; i + SWAR_BLOCK <= to; i += SWAR_BLOCK) {
+            long acc0 = 0;
+            long acc1 = 0;
+            long bad = 0;
+            for (int w = 0; w < SWAR_BLOCK; w += 16) {
+                long x0 = (long) LONGS_LE.get(ratings, i + w);
+                long x1 = (long) LONGS_LE.get(ratings, i + w + 8);
+                long d0 = ((x0 | HIGH_BITS) - mLow) ^ ((x0 ^ notM) & HIGH_BITS);
+                long d1 = ((x1 | HIGH_BITS) - mLow) ^ ((x1 ^ notM) & HIGH_BITS);
+                bad |= ((d0 + rangeBias) | d0) | ((d1 + rangeBias) | d1);
+                long t0 = d0 | (d0 >>> 4);
+                long t1 = d1 | (d1 >>> 4);
+                acc0 += pairs[(int) t0 & 0xFF] + pairs[(int) (t0 >>> 16) & 0xFF]
+                        + pairs[(int) (t0 >>> 32) & 0xFF] + pairs[(int) (t0 >>> 48) & 0xFF];
+                acc1 += pairs[(int) t1 & 0xFF] + pairs[(int) (t1 >>> 16) & 0xFF]
+                        + pairs[(int) (t1 >>> 32) & 0xFF] + pairs[(int) (t1 >>> 48) & 0xFF];
+            }
+            if ((bad & HIGH_BITS) != 0) {
+                clearScratch();
+                throw outsideByte(ratings, i, to);
+            }
+            even += (acc0 & EVEN_FIELDS) + (acc1 & EVEN_FIELDS);
+            odd += ((acc0 >>> 5) & EVEN_FIELDS) + ((acc1 >>> 5) & EVEN_FIELDS);
+            if (++blocks == SWAR_BLOCKS_PER_FLUSH) {
+                flushWide(even, odd);
+                even = 0;
+                odd = 0;
+                blocks = 0;
+            }
+        }
+        flushWide(even, odd);
+        return i;
     }
 
     private IllegalArgumentException outsideByte(byte[] ratings, int from, int to) {

@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
  * The batch counting paths of {@link RatingAccumulator} against a plain {@code counts[r − min]++}
  * loop written in the test: the packed 5-bit table path for {@code int[]}, the SWAR path for
  * {@code byte[]} (both for scales of up to 12 points) and the four-histogram path for larger scales.
- * Lengths straddle every internal block boundary (62 ratings per packed block in two accumulators,
- * 16 blocks or 992 ratings per wide flush, a tail of up to 61; 8 bytes per word, 3 words per block, 42 blocks per flush), and inputs where every rating is
- * the same point put the largest possible count into one field. A rating off the scale is tried at
- * every position of a short array: the error must name the first one and leave the state unchanged.
+ * Lengths straddle every internal block boundary ({@code int[]}: 62 ratings per packed block in two
+ * accumulators, 16 blocks or 992 ratings per wide flush, a tail of up to 61; {@code byte[]}: 48 per
+ * wide block in two accumulators, 21 blocks or 1008 ratings per flush, then 8 bytes per word, 3 words
+ * per block), and inputs where every rating is the same point put the largest possible count into
+ * one field. A rating off the scale is tried at every position of arrays up to past the first
+ * flush: the error must name the first one and leave the state unchanged.
  */
 class RatingAccumulatorCountingTest {
 
@@ -23,8 +25,9 @@ class RatingAccumulatorCountingTest {
     };
 
     private static final int[] LENGTHS = {
-        0, 1, 7, 8, 9, 23, 24, 25, 30, 31, 32, 61, 62, 63, 123, 124, 125, 991, 992, 993, 1007, 1008, 1009,
-        1022, 1023, 1024, 1025, 1053, 1054, 1055, 1983, 1984, 1985, 2046, 2047, 5000, 33_000, 100_003,
+        0, 1, 7, 8, 9, 23, 24, 25, 30, 31, 32, 47, 48, 49, 55, 56, 57, 61, 62, 63, 95, 96, 97, 123, 124, 125,
+        991, 992, 993, 1007, 1008, 1009, 1022, 1023, 1024, 1025, 1053, 1054, 1055, 1056, 1057, 1063, 1064,
+        1065, 1983, 1984, 1985, 2015, 2016, 2017, 2046, 2047, 5000, 33_000, 100_003,
     };
 
     private static long[] naive(Scale scale, int[] ratings, int from, int to) {
@@ -103,7 +106,7 @@ class RatingAccumulatorCountingTest {
                 if (wrong < Byte.MIN_VALUE || wrong > Byte.MAX_VALUE) {
                     continue;
                 }
-                for (int n : new int[] {1, 9, 40, 70}) {
+                for (int n : new int[] {1, 9, 40, 70, 130, 1100}) {
                     for (int at = 0; at < n; at++) {
                         int[] ratings = new SplittableRandom(at).ints(n, scale.min(), scale.max() + 1).toArray();
                         ratings[at] = wrong;
