@@ -2,6 +2,7 @@ package io.github.cxmetrics.cli;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -9,7 +10,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,8 +24,9 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * A CSV file read once, row by row: the character set is given (UTF-8 by default) and a byte-order
- * mark is skipped; the delimiter is given or detected from the header line (the most frequent of
+ * A CSV file read once, row by row: the character set is named by a byte-order mark (UTF-8,
+ * UTF-16LE or UTF-16BE), else given (UTF-8 by default), and bytes that are not text in it are an
+ * error, not replaced; the delimiter is given or detected from the header line (the most frequent of
  * {@code , ; TAB |} outside quotes); columns are found by header name. Quoting, embedded newlines and
  * escaped quotes are FastCSV's. Nothing is held but the current row.
  */
@@ -47,6 +53,8 @@ final class CsvSource {
     private final Charset charset;
     private final Character delimiter;
     private List<String> header;
+    /** The character set a byte-order mark named, once read. */
+    private Charset bomCharset;
 
     private CsvSource(String name, Supplier<InputStream> opener, long size, Charset charset, Character delimiter) {
         this.name = name;
@@ -138,7 +146,8 @@ final class CsvSource {
         CountingStream counted = new CountingStream(opener.get());
         Progress progress = progressOut != null && size > PROGRESS_THRESHOLD && System.console() != null
                 ? new Progress(progressOut, name, size, counted) : null;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(counted, charset), 1 << 16)) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(bomAware(counted),
+                decoder(bomCharset != null ? bomCharset : charset)), 1 << 16)) {
             reader.mark(1 << 16);
             int first = reader.read();
             if (first != '\uFEFF') {
@@ -172,9 +181,14 @@ final class CsvSource {
             if (first2) {
                 throw new DataException(name + " is empty: it has no header line");
             }
+        } catch (CharacterCodingException e) {
+            throw notText();
         } catch (IOException e) {
             throw new DataException("cannot read " + name + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw notText();
+            }
             throw new DataException("cannot read " + name + ": " + e.getCause().getMessage());
         } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
             throw new DataException(name + ": " + e.getMessage()
@@ -184,6 +198,48 @@ final class CsvSource {
                 progress.done();
             }
         }
+    }
+
+    /**
+     * Reads a byte-order mark, if any, and positions the stream after it: UTF-8 (EF BB BF), UTF-16LE
+     * (FF FE) or UTF-16BE (FE FF, as Excel's "Unicode text" export writes). A mark decides the
+     * character set over {@code --encoding}, which then applies to files without one.
+     */
+    private InputStream bomAware(InputStream in) throws IOException {
+        BufferedInputStream b = new BufferedInputStream(in, 1 << 16);
+        b.mark(3);
+        int b0 = b.read();
+        int b1 = b.read();
+        int b2 = b.read();
+        b.reset();
+        int skip = 0;
+        if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
+            bomCharset = StandardCharsets.UTF_8;
+            skip = 3;
+        } else if (b0 == 0xFF && b1 == 0xFE) {
+            bomCharset = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (b0 == 0xFE && b1 == 0xFF) {
+            bomCharset = StandardCharsets.UTF_16BE;
+            skip = 2;
+        }
+        for (int k = 0; k < skip; k++) {
+            b.read();
+        }
+        return b;
+    }
+
+    private DataException notText() {
+        Charset used = bomCharset != null ? bomCharset : charset;
+        return new DataException(name + " is not valid " + used.name() + " text"
+                + (bomCharset != null ? " (its byte-order mark says " + used.name() + ")"
+                : "; give its encoding with --encoding, for example --encoding windows-1252"));
+    }
+
+    /** A decoder that reports bytes that are not text in the character set instead of replacing them. */
+    private static CharsetDecoder decoder(Charset charset) {
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     /** The header line, up to 64 KiB, for delimiter detection. */

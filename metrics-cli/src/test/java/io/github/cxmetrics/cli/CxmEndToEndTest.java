@@ -248,6 +248,28 @@ class CxmEndToEndTest {
     }
 
     @Test
+    void anExcelUnicodeTextExportIsReadByItsByteOrderMark() {
+        // UTF-16LE with a byte-order mark and TAB delimiters, as Excel's "Unicode text" writes.
+        Run run = cxm("nps", file("nps-utf16le-tab.txt"), "--column", "score", "--by", "segment", "--format", "csv");
+        assertThat(run.code()).as(run.err()).isZero();
+        Map<String, Map<String, String>> t = run.csv();
+        assertThat(t.keySet()).containsExactly("A", "B", "Äpfel", "(total)");
+        assertThat(num(t, "A", "nps")).isEqualTo(100.0); // 10, 9
+        assertThat(num(t, "B", "nps")).isEqualTo(-50.0); // 3, 8
+        assertThat(num(t, "(total)", "n")).isEqualTo(5);
+    }
+
+    @Test
+    void bytesThatAreNotTextInTheEncodingAreBadDataNotReplaced() {
+        // The Latin-1 file read as UTF-8 (the default): its 'ü' (0xFC) is not UTF-8.
+        Run run = cxm("csat", file("csat-semicolon-latin1.csv"), "--column", "satisfaction", "--by", "city");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("csat-semicolon-latin1.csv is not valid UTF-8 text; give its encoding with"
+                + " --encoding");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void cesFromATabSeparatedFileWithWelchComparison() {
         Run run = cxm("ces", file("ces-tab.tsv"), "--column", "ease", "--by", "channel", "--compare", "phone,chat",
                 "--format", "csv");
