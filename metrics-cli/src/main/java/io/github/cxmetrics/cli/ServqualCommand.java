@@ -168,7 +168,7 @@ final class ServqualCommand implements Callable<Integer> {
                     RatingCommand.orNaN(() -> report.cronbachAlpha(d, Measure.PERCEPTION)));
         }
         Table scores = new Table("servqual_score").column("score", null).column("value", "%+.3f");
-        scores.row("respondents", (double) report.respondents());
+        scores.row("respondents", report.respondents()); // a count, written without decimals
         scores.row("unweighted (mean of dimension gaps)", RatingCommand.orNaN(report::unweightedScore));
         if (withImportance) {
             scores.row("importance-weighted", RatingCommand.orNaN(report::weightedScore));

@@ -476,6 +476,7 @@ class CxmEndToEndTest {
             assertThat(num(t, names[k], "gap")).as(names[k]).isCloseTo(gap, within(1e-12));
         }
         Map<String, Map<String, String>> scores = run.csvTable(1);
+        assertThat(scores.get("respondents").get("value")).isEqualTo(String.valueOf(respondents));
         assertThat(num(scores, "unweighted (mean of dimension gaps)", "value")).isCloseTo(sumGaps / 5,
                 within(1e-12));
     }
