@@ -139,18 +139,10 @@ final class ClvCommand implements Callable<Integer> {
         int c = source.column(customer, "--customer");
         int d = source.column(date, "--date");
         int a = source.column(amount, "--amount");
-        int fields = source.header().size();
         Rejections rejections = new Rejections(source.name(), input.skipInvalid);
         // One entry per customer purchase day: the same-day collapse of RfmSummary.fromTransactions.
         Map<String, Map<LocalDate, double[]>> days = new LinkedHashMap<>();
-        long[] rows = {0};
-        source.read(row -> {
-            rows[0]++;
-            if (row.record().getFieldCount() != fields) {
-                rejections.rejectRow(row.line(), "has " + row.record().getFieldCount() + " fields, the header has "
-                        + fields, "wrong number of fields");
-                return;
-            }
+        source.read(rejections, row -> {
             String id = row.field(c).trim();
             if (id.isEmpty()) {
                 rejections.reject(row.line(), source.header().get(c), id, "is not a customer id", "empty customer id");
@@ -180,7 +172,6 @@ final class ClvCommand implements Callable<Integer> {
             }
             days.computeIfAbsent(id, k -> new HashMap<>()).computeIfAbsent(day, k -> new double[1])[0] += value;
         }, err);
-        rejections.report(err, rows[0]);
         List<Transaction> collapsed = new ArrayList<>();
         days.forEach((id, byDay) -> byDay.forEach((day, sum) -> collapsed.add(new Transaction(id, day, sum[0]))));
         days.clear();

@@ -133,9 +133,28 @@ final class CsvSource {
         return out;
     }
 
-    /** Reads every data row in order. */
-    void read(RowHandler handler, PrintWriter progressOut) {
-        read(handler, false, progressOut);
+    /**
+     * Reads every data row in order. A row whose number of fields differs from the header's is
+     * rejected through {@code rejections} and not passed on; at the end the rejections are reported.
+     *
+     * @param rejections where bad rows go (they stop the read unless skipping)
+     * @param handler receives every row with the header's number of fields
+     * @param err standard error: the progress line and the report of rejections
+     */
+    void read(Rejections rejections, RowHandler handler, PrintWriter err) {
+        int fields = header().size();
+        long[] rows = {0};
+        read(row -> {
+            rows[0]++;
+            int count = row.record().getFieldCount();
+            if (count != fields) {
+                rejections.rejectRow(row.line(), "has " + count + " fields, the header has " + fields,
+                        "wrong number of fields");
+                return;
+            }
+            handler.accept(row);
+        }, false, err);
+        rejections.report(err, rows[0]);
     }
 
     private void read(RowHandler handler, boolean headerOnly) {

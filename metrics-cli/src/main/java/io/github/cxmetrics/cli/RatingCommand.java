@@ -44,8 +44,10 @@ abstract class RatingCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "MIN..MAX", description = "The rating scale, e.g. 1..5.")
     String scale;
 
-    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "0.95",
-            description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
+    @Mixin
+    ConfidenceLevel confidence;
+
+    /** The checked {@code --level}, set when the command runs. */
     double level;
 
     @Option(names = "--compare", paramLabel = "A,B",
@@ -95,9 +97,8 @@ abstract class RatingCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!(level > 0.0 && level < 1.0)) {
-            throw new UsageException("--level must be between 0 and 1, was " + level);
-        }
+        level = confidence.value();
+        String ci = confidence.columnPrefix();
         Scale s = scale == null ? defaultScale() : parseScale(scale);
         checkOptions(s);
         String[] pair = null;
@@ -117,7 +118,7 @@ abstract class RatingCommand implements Callable<Integer> {
         }
         Table table = new Table(metric()).column("segment", null).column("n", "%d").column("n_eff", "%.1f")
                 .column(metric(), "%.2f").column("se", "%.2f")
-                .column(percent(level) + "_lower", "%.2f").column(percent(level) + "_upper", "%.2f");
+                .column(ci + "_lower", "%.2f").column(ci + "_upper", "%.2f");
         for (Map.Entry<String, RatingAccumulator> e : result.segments.entrySet()) {
             add(table, score(e.getKey(), e.getValue().snapshot()));
         }
@@ -133,23 +134,18 @@ abstract class RatingCommand implements Callable<Integer> {
                 }
             }
             Difference d = compare(a.snapshot(), b.snapshot());
-            Interval ci = d.confidenceInterval(level);
+            Interval interval = d.confidenceInterval(level);
             Table cmp = new Table("comparison").column("comparison", null).column("difference", "%+.2f")
                     .column("se", "%.2f").column("statistic", "%.3f").column("df", "%.1f").column("p_value", "%.4g")
-                    .column(percent(level) + "_lower", "%.2f").column(percent(level) + "_upper", "%.2f");
+                    .column(ci + "_lower", "%.2f").column(ci + "_upper", "%.2f");
             cmp.row(pair[1].trim() + " − " + pair[0].trim(), d.estimate(), d.standardError(), d.statistic(),
-                    d.degreesOfFreedom(), d.pValue(), ci.lower(), ci.upper());
+                    d.degreesOfFreedom(), d.pValue(), interval.lower(), interval.upper());
             if (input.format == Table.Format.TEXT) {
                 out.println();
             }
             cmp.print(input.format, out);
         }
         return Cxm.OK;
-    }
-
-    private static String percent(double level) {
-        double p = level * 100;
-        return p == Math.rint(p) ? "ci" + (long) p : "ci" + String.format(Locale.ROOT, "%s", p);
     }
 
     private static void add(Table table, Scored s) {
@@ -172,18 +168,10 @@ abstract class RatingCommand implements Callable<Integer> {
         int col = source.column(column, "--column");
         int seg = by == null ? -1 : source.column(by, "--by");
         int w = weight == null ? -1 : source.column(weight, "--weight");
-        int fields = source.header().size();
         Rejections rejections = new Rejections(source.name(), input.skipInvalid);
         Result result = new Result(s);
         String columnName = source.header().get(col);
-        long[] rows = {0};
-        source.read(row -> {
-            rows[0]++;
-            if (row.record().getFieldCount() != fields) {
-                rejections.rejectRow(row.line(), "has " + row.record().getFieldCount() + " fields, the header has "
-                        + fields, "wrong number of fields");
-                return;
-            }
+        source.read(rejections, row -> {
             String raw = row.field(col).trim();
             if (raw.isEmpty()) {
                 rejections.emptyAnswer(columnName);
@@ -222,7 +210,6 @@ abstract class RatingCommand implements Callable<Integer> {
                         .add(rating, wt);
             }
         }, err);
-        rejections.report(err, rows[0]);
         return result;
     }
 

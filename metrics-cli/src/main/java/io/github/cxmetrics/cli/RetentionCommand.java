@@ -37,9 +37,8 @@ final class RetentionCommand implements Callable<Integer> {
             description = "1/true/yes if the customer churned at that time, 0/false/no if still active (censored).")
     String churned;
 
-    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "0.95",
-            description = "Confidence level (default: ${DEFAULT-VALUE}).")
-    double level;
+    @Mixin
+    ConfidenceLevel confidence;
 
     @Mixin
     InputOptions input;
@@ -50,24 +49,14 @@ final class RetentionCommand implements Callable<Integer> {
     }
 
     int run(CsvSource source, PrintWriter out, PrintWriter err) {
-        if (!(level > 0.0 && level < 1.0)) {
-            throw new UsageException("--level must be between 0 and 1, was " + level);
-        }
+        double level = confidence.value();
         int dc = source.column(duration, "--duration");
         int cc = source.column(churned, "--churned");
-        int fields = source.header().size();
         Rejections rejections = new Rejections(source.name(), input.skipInvalid);
         double[][] durations = {new double[1024]};
         boolean[][] events = {new boolean[1024]};
         int[] n = {0};
-        long[] rows = {0};
-        source.read(row -> {
-            rows[0]++;
-            if (row.record().getFieldCount() != fields) {
-                rejections.rejectRow(row.line(), "has " + row.record().getFieldCount() + " fields, the header has "
-                        + fields, "wrong number of fields");
-                return;
-            }
+        source.read(rejections, row -> {
             String rawD = row.field(dc).trim();
             double t;
             try {
@@ -96,12 +85,11 @@ final class RetentionCommand implements Callable<Integer> {
             events[0][n[0]] = flag;
             n[0]++;
         }, err);
-        rejections.report(err, rows[0]);
         if (n[0] == 0) {
             throw new DataException(source.name() + ": no lifetime to estimate from");
         }
         KaplanMeier km = KaplanMeier.fit(Arrays.copyOf(durations[0], n[0]), Arrays.copyOf(events[0], n[0]));
-        String ci = "ci" + Math.round(level * 100);
+        String ci = confidence.columnPrefix();
         Table t = new Table("kaplan_meier").column("time", "%g").column("at_risk", "%d").column("churned", "%d")
                 .column("censored", "%d").column("survival", "%.4f").column("se", "%.4f")
                 .column(ci + "_lower", "%.4f").column(ci + "_upper", "%.4f");

@@ -45,9 +45,8 @@ final class ServqualCommand implements Callable<Integer> {
             description = "The answer scale (default: ${DEFAULT-VALUE}).")
     String scale;
 
-    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "0.95",
-            description = "Confidence level (default: ${DEFAULT-VALUE}).")
-    double level;
+    @Mixin
+    ConfidenceLevel confidence;
 
     @Mixin
     InputOptions input;
@@ -58,9 +57,7 @@ final class ServqualCommand implements Callable<Integer> {
     }
 
     int run(CsvSource source, PrintWriter out, PrintWriter err) {
-        if (!(level > 0.0 && level < 1.0)) {
-            throw new UsageException("--level must be between 0 and 1, was " + level);
-        }
+        confidence.value(); // a bad --level is reported before the file is read
         Scale s = RatingCommand.parseScale(scale);
         int[] e = new int[ITEMS];
         int[] p = new int[ITEMS];
@@ -79,17 +76,9 @@ final class ServqualCommand implements Callable<Integer> {
             throw new UsageException("importance needs all five columns IMP_TANGIBLES .. IMP_EMPATHY, found " + found);
         }
         boolean withImportance = found == dims.length;
-        int fields = source.header().size();
         Rejections rejections = new Rejections(source.name(), input.skipInvalid);
         ServqualAccumulator acc = new ServqualAccumulator(Instrument.servqual22(), s);
-        long[] rows = {0};
-        source.read(row -> {
-            rows[0]++;
-            if (row.record().getFieldCount() != fields) {
-                rejections.rejectRow(row.line(), "has " + row.record().getFieldCount() + " fields, the header has "
-                        + fields, "wrong number of fields");
-                return;
-            }
+        source.read(rejections, row -> {
             int[] ev = new int[ITEMS];
             int[] pv = new int[ITEMS];
             for (int i = 0; i < ITEMS; i++) {
@@ -123,7 +112,6 @@ final class ServqualCommand implements Callable<Integer> {
             }
             acc.add(r);
         }, err);
-        rejections.report(err, rows[0]);
         if (acc.respondents() == 0) {
             throw new DataException(source.name() + ": no respondent to score");
         }
@@ -154,7 +142,8 @@ final class ServqualCommand implements Callable<Integer> {
     }
 
     private void print(ServqualReport report, boolean withImportance, PrintWriter out) {
-        String ci = "ci" + Math.round(level * 100);
+        double level = confidence.value();
+        String ci = confidence.columnPrefix();
         Table dims = new Table("servqual_dimension").column("dimension", null).column("expectation", "%.3f")
                 .column("perception", "%.3f").column("gap", "%+.3f").column("se", "%.3f")
                 .column(ci + "_lower", "%+.3f").column(ci + "_upper", "%+.3f").column("alpha_p", "%.3f");

@@ -1,0 +1,30 @@
+package io.github.cxmetrics.cli;
+
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** The {@code --level} option of every command that prints confidence intervals. */
+final class ConfidenceLevel {
+
+    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "0.95",
+            description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
+    double level;
+
+    /**
+     * The level, checked.
+     *
+     * @throws UsageException unless it is strictly between 0 and 1
+     */
+    double value() {
+        if (!(level > 0.0 && level < 1.0)) {
+            throw new UsageException("--level must be between 0 and 1, was " + level);
+        }
+        return level;
+    }
+
+    /** The prefix of the interval columns' names: {@code ci95} for 0.95, {@code ci97.5} for 0.975. */
+    String columnPrefix() {
+        double p = value() * 100;
+        return p == Math.rint(p) ? "ci" + (long) p : "ci" + String.format(Locale.ROOT, "%s", p);
+    }
+}
