@@ -721,7 +721,6 @@ public final class RatingAccumulator {
     /** Byte-wise constants of SWAR arithmetic on eight ratings held in one {@code long}. */
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long LOW_NIBBLES_OF_PAIRS = 0x000000FF000000FFL;
 
     /**
      * For a byte {@code (b << 4) | a} of two scale indices {@code a, b < 12}: the packed counts
@@ -744,6 +743,32 @@ public final class RatingAccumulator {
     }
 
     /**
+     * The eight bytes of {@code x} minus the scale minimum, each on its own (no borrow crosses a
+     * byte): {@code ((x | H) − (M & ~H)) ^ ((x ^ ~M) & H)}, H the high bits, M the minimum in every
+     * byte. A byte is on the scale iff its result is in {@code 0..points−1}, see {@link #offScale}.
+     */
+    private static long minusMin(long x, long mLow, long notM) {
+        return ((x | HIGH_BITS) - mLow) ^ ((x ^ notM) & HIGH_BITS);
+    }
+
+    /** The high bit of every byte of {@code d} (from {@link #minusMin}) that is not below {@code points}. */
+    private static long offScale(long d, long rangeBias) {
+        return ((d + rangeBias) | d) & HIGH_BITS;
+    }
+
+    /**
+     * The packed counts of the eight scale indices in the bytes of {@code d}: folded into four bytes
+     * of two 4-bit indices each ({@code d | d >>> 4}: bytes 0, 2, 4, 6 then hold
+     * {@code (d[2j+1] << 4) | d[2j]}), then four lookups of {@link #PAIR_COUNTS}.
+     */
+    private static long packedCounts(long d) {
+        final long[] pairs = PAIR_COUNTS;
+        long t = d | (d >>> 4);
+        return pairs[(int) t & 0xFF] + pairs[(int) (t >>> 16) & 0xFF] + pairs[(int) (t >>> 32) & 0xFF]
+                + pairs[(int) (t >>> 48) & 0xFF];
+    }
+
+    /**
      * SWAR counting of {@code ratings[from..to)} for scales of at most 12 points: eight ratings are
      * read as one little-endian {@code long}; the scale minimum is subtracted from every byte without
      * borrows between bytes ({@code ((x | H) − M) ^ ((x ^ ~M) & H)}, H the high bits); one test
@@ -755,8 +780,8 @@ public final class RatingAccumulator {
      * rating; nothing is added then.
      */
     private void addAllBytesPacked(byte[] ratings, int from, int to) {
-        final long[] pairs = PAIR_COUNTS;
         final long m = ONES * (min & 0xFF);
+        final long mLow = m & ~HIGH_BITS;
         final long notM = ~m;
         final long rangeBias = ONES * (128 - points);
         final int wordsPerBlock = 3;
@@ -771,15 +796,12 @@ public final class RatingAccumulator {
             for (int b = 0; b < blocksPerFlush && i < wordsEnd; b++) {
                 long acc = 0;
                 for (int w = 0; w < wordsPerBlock && i < wordsEnd; w++, i += 8) {
-                    long x = (long) LONGS_LE.get(ratings, i);
-                    long d = ((x | HIGH_BITS) - (m & ~HIGH_BITS)) ^ ((x ^ notM) & HIGH_BITS);
-                    if ((((d + rangeBias) | d) & HIGH_BITS) != 0) {
+                    long d = minusMin((long) LONGS_LE.get(ratings, i), mLow, notM);
+                    if (offScale(d, rangeBias) != 0) {
                         clearScratch();
                         throw outsideByte(ratings, i, to);
                     }
-                    long t = d | (d >>> 4); // bytes 0, 2, 4, 6 now hold (d[2j+1] << 4) | d[2j]
-                    acc += pairs[(int) t & 0xFF] + pairs[(int) (t >>> 16) & 0xFF]
-                            + pairs[(int) (t >>> 32) & 0xFF] + pairs[(int) (t >>> 48) & 0xFF];
+                    acc += packedCounts(d);
                 }
                 even += acc & EVEN_FIELDS;
                 odd += (acc >>> 5) & EVEN_FIELDS;
@@ -814,7 +836,6 @@ public final class RatingAccumulator {
      * @return the index of the first rating not counted (fewer than 48 are left)
      */
     private int countBytesWide(byte[] ratings, int from, int to) {
-        final long[] pairs = PAIR_COUNTS;
         final long m = ONES * (min & 0xFF);
         final long notM = ~m;
         final long mLow = m & ~HIGH_BITS;
@@ -828,19 +849,13 @@ public final class RatingAccumulator {
             long acc1 = 0;
             long bad = 0;
             for (int w = 0; w < SWAR_BLOCK; w += 16) {
-                long x0 = (long) LONGS_LE.get(ratings, i + w);
-                long x1 = (long) LONGS_LE.get(ratings, i + w + 8);
-                long d0 = ((x0 | HIGH_BITS) - mLow) ^ ((x0 ^ notM) & HIGH_BITS);
-                long d1 = ((x1 | HIGH_BITS) - mLow) ^ ((x1 ^ notM) & HIGH_BITS);
-                bad |= ((d0 + rangeBias) | d0) | ((d1 + rangeBias) | d1);
-                long t0 = d0 | (d0 >>> 4);
-                long t1 = d1 | (d1 >>> 4);
-                acc0 += pairs[(int) t0 & 0xFF] + pairs[(int) (t0 >>> 16) & 0xFF]
-                        + pairs[(int) (t0 >>> 32) & 0xFF] + pairs[(int) (t0 >>> 48) & 0xFF];
-                acc1 += pairs[(int) t1 & 0xFF] + pairs[(int) (t1 >>> 16) & 0xFF]
-                        + pairs[(int) (t1 >>> 32) & 0xFF] + pairs[(int) (t1 >>> 48) & 0xFF];
+                long d0 = minusMin((long) LONGS_LE.get(ratings, i + w), mLow, notM);
+                long d1 = minusMin((long) LONGS_LE.get(ratings, i + w + 8), mLow, notM);
+                bad |= offScale(d0, rangeBias) | offScale(d1, rangeBias);
+                acc0 += packedCounts(d0);
+                acc1 += packedCounts(d1);
             }
-            if ((bad & HIGH_BITS) != 0) {
+            if (bad != 0) {
                 clearScratch();
                 throw outsideByte(ratings, i, to);
             }
