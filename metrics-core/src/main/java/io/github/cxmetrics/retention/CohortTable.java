@@ -22,16 +22,38 @@ import java.util.Objects;
  * The average curve weights cohorts by size and, for each column, uses only the cohorts that have
  * reached it — never zeros for columns not yet observed.
  *
+ * <p><b>Size.</b> {@code lastPeriod} is at most {@value #MAX_LAST_PERIOD} (daily cohorts over
+ * 270 years). The triangle is not stored: the table keeps each customer's active periods sorted
+ * by cohort, so memory is linear, about {@code 4·(customers + lastPeriod)} bytes, and
+ * {@link #active(int, int)} is a binary search. {@link #averageCurve()} takes
+ * {@code O(customers + lastPeriod)} time; {@link #render()} prints at most the first
+ * {@value #MAX_RENDERED} cohorts and columns.
+ *
+ * <p>References: the cohort (life-table) layout of retention data as in S. Gupta, D. R. Lehmann
+ * &amp; J. A. Stuart (2004), "Valuing customers", <i>Journal of Marketing Research</i> 41(1):7–18
+ * (customers acquired per period and retained in each later period), and P. S. Fader &amp;
+ * B. G. S. Hardie (2007), "How to project customer retention", <i>Journal of Interactive
+ * Marketing</i> 21(1):76–90 (survivors of a cohort after {@code t} periods).
+ *
  * @since 0.1.0
  */
 public final class CohortTable {
 
-    private final int lastPeriod;
-    private final long[][] active; // active[c][j], j <= lastPeriod - c
+    /** The largest accepted {@code lastPeriod}. */
+    public static final int MAX_LAST_PERIOD = 100_000;
 
-    private CohortTable(int lastPeriod, long[][] active) {
+    /** The most cohorts and columns {@link #render()} prints. */
+    public static final int MAX_RENDERED = 120;
+
+    private final int lastPeriod;
+    /** Cohort {@code c}'s active periods are {@code periods[start[c] .. start[c + 1] − 1]}, sorted. */
+    private final int[] start;
+    private final int[] periods;
+
+    private CohortTable(int lastPeriod, int[] start, int[] periods) {
         this.lastPeriod = lastPeriod;
-        this.active = active;
+        this.start = start;
+        this.periods = periods;
     }
 
     /**
@@ -40,11 +62,12 @@ public final class CohortTable {
      * @param cohorts each customer's cohort, in {@code 0..lastPeriod}
      * @param activePeriods each customer's number of active periods, in
      *     {@code 1..lastPeriod − cohort + 1}
-     * @param lastPeriod the index of the last observed period, {@code >= 0}
+     * @param lastPeriod the index of the last observed period, in {@code 0..MAX_LAST_PERIOD}
+     *     ({@value #MAX_LAST_PERIOD})
      * @return the table
      * @throws NullPointerException if an array is null
-     * @throws IllegalArgumentException if the arrays differ in length or a record is out of range
-     *     (the message names the value and its index)
+     * @throws IllegalArgumentException if the arrays differ in length, {@code lastPeriod} is out of
+     *     range, or a record is out of range (the message names the value and its index)
      */
     public static CohortTable of(int[] cohorts, int[] activePeriods, int lastPeriod) {
         Objects.requireNonNull(cohorts, "cohorts");
@@ -53,9 +76,10 @@ public final class CohortTable {
             throw new IllegalArgumentException("cohorts has " + cohorts.length + " records but activePeriods has "
                     + activePeriods.length);
         }
-        if (lastPeriod < 0 || lastPeriod > 100_000) {
-            throw new IllegalArgumentException("lastPeriod must be in 0..100000, was " + lastPeriod);
+        if (lastPeriod < 0 || lastPeriod > MAX_LAST_PERIOD) {
+            throw new IllegalArgumentException("lastPeriod must be in 0.." + MAX_LAST_PERIOD + ", was " + lastPeriod);
         }
+        int[] start = new int[lastPeriod + 2];
         for (int i = 0; i < cohorts.length; i++) {
             int c = cohorts[i];
             if (c < 0 || c > lastPeriod) {
@@ -66,26 +90,20 @@ public final class CohortTable {
                 throw new IllegalArgumentException("activePeriods " + activePeriods[i] + " at index " + i
                         + " must be in 1.." + observed + " for cohort " + c);
             }
+            start[c + 1]++;
         }
-        long[][] ends = new long[lastPeriod + 1][];
         for (int c = 0; c <= lastPeriod; c++) {
-            ends[c] = new long[lastPeriod - c + 1];
+            start[c + 1] += start[c];
         }
+        int[] next = Arrays.copyOf(start, lastPeriod + 1);
+        int[] periods = new int[cohorts.length];
         for (int i = 0; i < cohorts.length; i++) {
-            ends[cohorts[i]][activePeriods[i] - 1]++; // last active column
+            periods[next[cohorts[i]]++] = activePeriods[i];
         }
-        long[][] active = new long[lastPeriod + 1][];
         for (int c = 0; c <= lastPeriod; c++) {
-            long[] e = ends[c];
-            long[] a = new long[e.length];
-            long running = 0;
-            for (int j = e.length - 1; j >= 0; j--) {
-                running += e[j];
-                a[j] = running;
-            }
-            active[c] = a;
+            Arrays.sort(periods, start[c], start[c + 1]);
         }
-        return new CohortTable(lastPeriod, active);
+        return new CohortTable(lastPeriod, start, periods);
     }
 
     /**
@@ -94,7 +112,7 @@ public final class CohortTable {
      * @return the number of rows
      */
     public int cohorts() {
-        return active.length;
+        return lastPeriod + 1;
     }
 
     /**
@@ -105,7 +123,7 @@ public final class CohortTable {
      * @throws IndexOutOfBoundsException if the cohort does not exist
      */
     public int columns(int cohort) {
-        return active[Objects.checkIndex(cohort, active.length)].length;
+        return lastPeriod - Objects.checkIndex(cohort, lastPeriod + 1) + 1;
     }
 
     /**
@@ -116,7 +134,8 @@ public final class CohortTable {
      * @throws IndexOutOfBoundsException if the cohort does not exist
      */
     public long size(int cohort) {
-        return active[Objects.checkIndex(cohort, active.length)][0];
+        Objects.checkIndex(cohort, lastPeriod + 1);
+        return start[cohort + 1] - start[cohort];
     }
 
     /**
@@ -128,8 +147,19 @@ public final class CohortTable {
      * @throws IndexOutOfBoundsException if the cell is outside the triangle
      */
     public long active(int cohort, int column) {
-        long[] row = active[Objects.checkIndex(cohort, active.length)];
-        return row[Objects.checkIndex(column, row.length)];
+        Objects.checkIndex(column, columns(cohort));
+        // customers of the cohort with more than `column` active periods: after the last index <= column
+        int lo = start[cohort];
+        int hi = start[cohort + 1];
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (periods[mid] <= column) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return start[cohort + 1] - lo;
     }
 
     /**
@@ -159,19 +189,24 @@ public final class CohortTable {
      * @throws IllegalStateException if there are no customers at all
      */
     public double[] averageCurve() {
+        // A customer with a active periods counts in the numerator of columns 0..a − 1; all of
+        // those are observed for its cohort c (a <= lastPeriod − c + 1), so num(j) = #{a > j}.
+        // The denominator of column j is the size of cohorts 0..lastPeriod − j.
+        long[] longer = new long[lastPeriod + 2]; // longer[j] = #{a > j}, built from a histogram
+        for (int a : periods) {
+            longer[a - 1]++;
+        }
+        for (int j = lastPeriod - 1; j >= 0; j--) {
+            longer[j] += longer[j + 1];
+        }
         double[] curve = new double[lastPeriod + 1];
         int length = 0;
         for (int j = 0; j <= lastPeriod; j++) {
-            long num = 0;
-            long den = 0;
-            for (int c = 0; c <= lastPeriod - j; c++) {
-                num += active[c][j];
-                den += active[c][0];
-            }
+            long den = start[lastPeriod - j + 1];
             if (den == 0) {
                 break;
             }
-            curve[j] = (double) num / den;
+            curve[j] = (double) longer[j] / den;
             length = j + 1;
         }
         if (length == 0) {
@@ -182,36 +217,42 @@ public final class CohortTable {
 
     /**
      * A fixed-width text rendering of the retention triangle in percent, one cohort per line, for
-     * logs.
+     * logs. Tables with more than {@value #MAX_RENDERED} cohorts show the first {@value #MAX_RENDERED}
+     * cohorts and columns and end with a line saying how many were left out.
      *
      * @return the rendering
      */
     public String render() {
+        int shown = Math.min(lastPeriod + 1, MAX_RENDERED);
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-7s %7s", "cohort", "size"));
-        for (int j = 0; j <= lastPeriod; j++) {
+        for (int j = 0; j < shown; j++) {
             sb.append(String.format(Locale.ROOT, " %6s", "+" + j));
         }
         sb.append('\n');
-        for (int c = 0; c <= lastPeriod; c++) {
+        for (int c = 0; c < shown; c++) {
             sb.append(String.format(Locale.ROOT, "%-7d %7d", c, size(c)));
-            for (int j = 0; j < columns(c); j++) {
+            for (int j = 0; j < Math.min(columns(c), shown); j++) {
                 sb.append(size(c) == 0 ? String.format(Locale.ROOT, " %6s", "-")
                         : String.format(Locale.ROOT, " %5.1f%%", 100.0 * retention(c, j)));
             }
             sb.append('\n');
         }
+        if (shown < lastPeriod + 1) {
+            sb.append(String.format(Locale.ROOT, "(%d more cohorts and columns not shown)%n", lastPeriod + 1 - shown));
+        }
         return sb.toString();
     }
 
     /**
-     * Equal when the triangles are equal.
+     * Equal when the triangles are equal (the same last period and the same customers per cell).
      *
      * @param o the object to compare with
      * @return whether equal
      */
     @Override
     public boolean equals(Object o) {
-        return o instanceof CohortTable && Arrays.deepEquals(active, ((CohortTable) o).active);
+        return o instanceof CohortTable && lastPeriod == ((CohortTable) o).lastPeriod
+                && Arrays.equals(start, ((CohortTable) o).start) && Arrays.equals(periods, ((CohortTable) o).periods);
     }
 
     /**
@@ -221,7 +262,7 @@ public final class CohortTable {
      */
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(active);
+        return (lastPeriod * 31 + Arrays.hashCode(start)) * 31 + Arrays.hashCode(periods);
     }
 
     /**
@@ -231,6 +272,6 @@ public final class CohortTable {
      */
     @Override
     public String toString() {
-        return "CohortTable[cohorts=" + active.length + "]";
+        return "CohortTable[cohorts=" + (lastPeriod + 1) + "]";
     }
 }

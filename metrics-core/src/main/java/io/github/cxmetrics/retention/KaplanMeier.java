@@ -48,6 +48,11 @@ import java.util.OptionalDouble;
  * event time where it starts and the next event time, or the last follow-up time (largest
  * duration) when no event follows. Without censoring this is the ordinary sample median.
  *
+ * <p><b>Range.</b> Every result is finite for finite durations: the median's midpoint is taken
+ * without overflowing ({@code (a + b)/2}, or {@code a/2 + b/2} where the sum would exceed
+ * {@code Double.MAX_VALUE}), and the restricted mean is an area bounded by {@code τ}. No method
+ * here throws for overflow.
+ *
  * <p>References: E. L. Kaplan &amp; P. Meier (1958), "Nonparametric estimation from incomplete
  * observations", <i>Journal of the American Statistical Association</i> 53:457–481; M. Greenwood
  * (1926), "The natural duration of cancer", <i>Reports on Public Health and Medical Subjects</i>
@@ -387,14 +392,23 @@ public final class KaplanMeier {
             return OptionalDouble.of(times[first]);
         }
         if (Math.abs(survival[survival.length - 1] - 0.5) < MEDIAN_TOLERANCE) {
-            return OptionalDouble.of((times[first] + lastTime) / 2.0);
+            return OptionalDouble.of(midpoint(times[first], lastTime));
         }
         for (int k = first + 1; k < survival.length; k++) {
             if (survival[k] <= 0.5 - MEDIAN_TOLERANCE) {
-                return OptionalDouble.of((times[first] + times[k]) / 2.0);
+                return OptionalDouble.of(midpoint(times[first], times[k]));
             }
         }
         throw new AssertionError("unreachable: the last step is not at 1/2, so a later step is below it");
+    }
+
+    /**
+     * {@code (a + b)/2} for finite {@code 0 <= a <= b}, without overflow: the sum where it is finite
+     * (the correctly rounded mean of R), else {@code a/2 + b/2}, exact for such large values.
+     */
+    private static double midpoint(double a, double b) {
+        double sum = a + b;
+        return sum < Double.POSITIVE_INFINITY ? sum / 2.0 : a / 2.0 + b / 2.0;
     }
 
     /**
@@ -404,7 +418,9 @@ public final class KaplanMeier {
      *
      * @param tau the horizon {@code τ}, finite and {@code >= 0}, in the unit of the durations
      * @return the area under the curve from 0 to {@code tau}, in the unit of the durations, in
-     *     {@code [0, tau]}
+     *     {@code [0, tau]}; finite for every finite {@code tau} (each piece is a width at most
+     *     {@code tau} times a level at most 1, and the sum is capped at {@code tau}, which it can
+     *     exceed only by rounding)
      * @throws IllegalArgumentException if {@code tau} is negative, NaN or infinite
      */
     public double restrictedMean(double tau) {
@@ -419,7 +435,7 @@ public final class KaplanMeier {
             previous = times[k];
             level = survival[k];
         }
-        return area + level * (tau - previous);
+        return Math.min(tau, area + level * (tau - previous));
     }
 
     /** Index of the last step at or before {@code t}, −1 if none. */

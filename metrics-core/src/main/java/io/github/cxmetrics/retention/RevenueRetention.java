@@ -1,19 +1,32 @@
 package io.github.cxmetrics.retention;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
  * Gross and net revenue retention of the customers present at the start of a period.
  *
  * <pre>{@code
- * GRR = (start − contraction − churned) / start                  capped at 1, never above 100 %
- * NRR = (start + expansion − contraction − churned) / start
+ * GRR = (start − contraction − churned) / start                  in [0, 1], never above 100 %
+ * NRR = (start + expansion − contraction − churned) / start  =  GRR + expansion / start,  >= GRR
  * }</pre>
  * {@code start} is the recurring revenue (e.g. MRR) of the customers at the start; expansion,
  * contraction and churned revenue are changes <b>of those customers only</b>: revenue from customers
  * acquired during the period belongs to neither figure. Unit: fractions (1.05 = 105 %); money in the
- * caller's currency. These are the definitions in common use in subscription (SaaS) reporting; worked
- * example: MRR 200 000, churned 6 000, contraction 4 000, expansion 20 000 → NRR 105 %, GRR 95 %.
+ * caller's currency. Worked example: MRR 200 000, churned 6 000, contraction 4 000, expansion
+ * 20 000 → NRR 105 %, GRR 95 %.
+ *
+ * <p>The constructor checks {@code contraction + churned <= start} exactly (not after rounding the
+ * sum), so {@code GRR} is never negative. {@code NRR} is computed as {@code GRR + expansion/start},
+ * which cannot overflow in an intermediate sum; where the ratio itself exceeds
+ * {@code Double.MAX_VALUE} (an expansion more than about {@code 1.8e308} times the starting revenue,
+ * e.g. a subnormal start), {@link #net()} throws {@link ArithmeticException} naming the amounts,
+ * never returns {@code Infinity}.
+ *
+ * <p>Reference: the definitions in common use in subscription (SaaS) reporting, as in D. Skok
+ * (2013), "SaaS Metrics 2.0 – A guide to measuring and improving what matters",
+ * <i>For Entrepreneurs</i> (forentrepreneurs.com), on expansion revenue and "negative churn"
+ * (net revenue retention above 100 %).
  *
  * @param startingRevenue revenue of the starting customers at the start, finite and {@code > 0}
  * @param expansion added revenue from those customers, finite and {@code >= 0}
@@ -40,9 +53,10 @@ public record RevenueRetention(double startingRevenue, double expansion, double 
         check("expansion", expansion);
         check("contraction", contraction);
         check("churned", churned);
-        if (contraction + churned > startingRevenue) {
-            throw new IllegalArgumentException("contraction + churned (" + (contraction + churned)
-                    + ") exceed startingRevenue " + startingRevenue);
+        // exact: a rounded sum could accept contraction + churned slightly above the start (GRR < 0)
+        if (new BigDecimal(contraction).add(new BigDecimal(churned)).compareTo(new BigDecimal(startingRevenue)) > 0) {
+            throw new IllegalArgumentException("contraction " + contraction + " + churned " + churned
+                    + " exceed startingRevenue " + startingRevenue);
         }
     }
 
@@ -61,21 +75,30 @@ public record RevenueRetention(double startingRevenue, double expansion, double 
     }
 
     /**
-     * Gross revenue retention.
+     * Gross revenue retention, {@code (start − contraction − churned)/start}. No cap is needed: with
+     * {@code contraction, churned >= 0} and their sum at most {@code start} (checked exactly), the
+     * rounded numerator lies in {@code [0, start]}, so the ratio lies in [0, 1].
      *
-     * @return {@code min(1, (start − contraction − churned)/start)}
+     * @return {@code (start − contraction − churned)/start}, in [0, 1]
      */
     public double gross() {
-        return Math.min(1.0, (startingRevenue - contraction - churned) / startingRevenue);
+        return (startingRevenue - contraction - churned) / startingRevenue;
     }
 
     /**
-     * Net revenue retention.
+     * Net revenue retention, {@code (start + expansion − contraction − churned)/start}, computed as
+     * {@code gross() + expansion/start}.
      *
-     * @return {@code (start + expansion − contraction − churned)/start}
+     * @return the net revenue retention, finite and {@code >= gross()}
+     * @throws ArithmeticException if {@code expansion/start} exceeds {@code Double.MAX_VALUE}
      */
     public double net() {
-        return (startingRevenue + expansion - contraction - churned) / startingRevenue;
+        double growth = expansion / startingRevenue;
+        if (growth == Double.POSITIVE_INFINITY) {
+            throw new ArithmeticException("net revenue retention overflows a double: expansion " + expansion
+                    + " over startingRevenue " + startingRevenue);
+        }
+        return gross() + growth;
     }
 
     private static void check(String name, double v) {
@@ -85,12 +108,22 @@ public record RevenueRetention(double startingRevenue, double expansion, double 
     }
 
     /**
-     * A readable summary, e.g. {@code RevenueRetention[gross=95.0%, net=105.0%]}.
+     * A readable summary, e.g. {@code RevenueRetention[gross=95.0%, net=105.0%]}; {@code net=overflow}
+     * where {@link #net()} would throw.
      *
      * @return the summary
      */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "RevenueRetention[gross=%.1f%%, net=%.1f%%]", 100 * gross(), 100 * net());
+        double growth = expansion / startingRevenue;
+        String net;
+        if (growth == Double.POSITIVE_INFINITY) {
+            net = "overflow";
+        } else {
+            double percent = 100 * (gross() + growth);
+            net = Double.isFinite(percent) ? String.format(Locale.ROOT, "%.1f%%", percent)
+                    : String.format(Locale.ROOT, "%.1f%%", new BigDecimal(gross() + growth).movePointRight(2));
+        }
+        return String.format(Locale.ROOT, "RevenueRetention[gross=%.1f%%, net=%s]", 100 * gross(), net);
     }
 }

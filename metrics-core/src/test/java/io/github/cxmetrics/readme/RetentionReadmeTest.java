@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the README's retention example honest (same checks as {@code CsatCesReadmeTest}). Expected
- * output: 1 − 0.95^12 = 0.459640; Fader &amp; Hardie's (2007) published estimates α = 0.704,
+ * output: 1 − 0.95^12 = 0.459640; 400 of 1000 a year to a month, mpmath {@code 1 - 0.6**(1/12)} =
+ * 0.041675, and R's {@code prop.test(400, 1000, correct = FALSE)$conf.int} = [0.370075, 0.430691]
+ * mapped by {@code 1 - (1 - x)**(1/12)} = [0.037781, 0.045859]; Fader &amp; Hardie's (2007) published estimates α = 0.704,
  * β = 1.182 for the regular segment; {@code mpmath: 1000*beta(0.704, 1.182 + 12)/beta(0.704, 1.182)}
  * = 170.06.
  */
@@ -25,6 +27,9 @@ class RetentionReadmeTest {
     static class Retention {
         public static void main(String[] args) {
             System.out.printf("annual churn at 5%% a month: %.2f%%%n", 100 * ChurnRate.ofRate(0.05).rateOver(12));
+            ChurnRate monthly = ChurnRate.of(1000, 400).overPeriods(1.0 / 12);   // 400 of 1000 lost in a year
+            System.out.printf("monthly churn: %.2f%% (95%% CI %.2f to %.2f%%)%n", 100 * monthly.rate(),
+                    100 * monthly.confidenceInterval(0.95).lower(), 100 * monthly.confidenceInterval(0.95).upper());
 
             long[] survivors = {1000, 631, 468, 382, 326, 289, 262, 241};   // years 0..7
             ShiftedBetaGeometric sbg = ShiftedBetaGeometric.fit(survivors);
@@ -47,7 +52,8 @@ class RetentionReadmeTest {
             Locale.setDefault(locale);
         }
         assertThat(out.toString(StandardCharsets.UTF_8).strip().lines().collect(Collectors.toList()))
-                .containsExactly("annual churn at 5% a month: 45.96%", "alpha 0.704, beta 1.182, year 12: 170 of 1000");
+                .containsExactly("annual churn at 5% a month: 45.96%", "monthly churn: 4.17% (95% CI 3.78 to 4.59%)",
+                        "alpha 0.704, beta 1.182, year 12: 170 of 1000");
     }
 
     @Test
@@ -68,6 +74,7 @@ class RetentionReadmeTest {
         tested = tested.substring(0, tested.length() - 1);         // drop main's "}"
         assertThat(normalise(block.substring(block.indexOf("public static void main")))).startsWith(normalise(tested));
         assertThat(block).contains("// annual churn at 5% a month: 45.96%")
+                .contains("// monthly churn: 4.17% (95% CI 3.78 to 4.59%)")
                 .contains("// alpha 0.704, beta 1.182, year 12: 170 of 1000");
     }
 

@@ -310,6 +310,35 @@ class KaplanMeierTest {
     }
 
     @Test
+    void medianMidpointOfHugeDurationsDoesNotOverflow() {
+        // reliability row 21: (t1 + t2)/2 overflowed. 1 E, 1 C at 1.7e308: S = 1/2 flat to the last
+        // follow-up time, midpoint of 1.7e308 and 1.7e308 = 1.7e308 (was Infinity)
+        assertThat(median(new double[] {1.7e308, 1.7e308}, true, false)).hasValue(1.7e308);
+        // 2 E at 1e308 and 1.7e308: S = 1/2 from 1e308 to 1.7e308; mpmath (mpf(1e308) + mpf(1.7e308))/2
+        // = 1.34999999999999997490e308
+        assertThat(median(new double[] {1e308, 1.7e308}, true, true).getAsDouble())
+                .isCloseTo(1.34999999999999997490e308, within(1e293));
+        assertThat(KaplanMeier.fit(new double[] {1.7e308, 1.7e308}, new boolean[] {true, false}).toString())
+                .isEqualTo("KaplanMeier[n=2, events=1, steps=1, median=1.7E308]");
+        // ordinary midpoints are the correctly rounded (a + b)/2 as before: (0.1 + 0.2)/2
+        assertThat(median(new double[] {0.1, 0.2}, true, true)).hasValue((0.1 + 0.2) / 2);
+    }
+
+    @Test
+    void restrictedMeanOfHugeDurationsIsFiniteAndAtMostTau() {
+        // 1 E, 1 C at 1.7e308, τ = Double.MAX_VALUE: area = 1.7e308 + 0.5·(MAX − 1.7e308); mpmath
+        // 1.74884656743115782349e308. Every piece is a width times a level <= 1, so the area is <= τ.
+        KaplanMeier km = KaplanMeier.fit(new double[] {1.7e308, 1.7e308}, new boolean[] {true, false});
+        assertThat(km.restrictedMean(Double.MAX_VALUE)).isCloseTo(1.74884656743115782349e308, within(1e293));
+        KaplanMeier none = KaplanMeier.fit(new double[] {1.7e308}, new boolean[] {false});
+        assertThat(none.restrictedMean(Double.MAX_VALUE)).isEqualTo(Double.MAX_VALUE);
+        KaplanMeier early = KaplanMeier.fit(new double[] {1e-300, 1.7e308, 1.7e308}, new boolean[] {true, true, false});
+        assertThat(early.restrictedMean(Double.MAX_VALUE)).isFinite().isLessThanOrEqualTo(Double.MAX_VALUE)
+                // 1e-300 + (2/3)·(1.7e308 − 1e-300) + (1/3)·(MAX − 1.7e308), mpmath 1.16589771162077188e308
+                .isCloseTo(1.16589771162077188e308, within(1e293));
+    }
+
+    @Test
     void curveReachingZeroHasPointIntervalsAndZeroError() {
         // 1 E, 2 E: S = 1/2 at 1, 0 at 2; Greenwood's sum is infinite at 2, the standard error is 0.
         KaplanMeier km = KaplanMeier.fit(new double[] {2, 1}, new boolean[] {true, true});
