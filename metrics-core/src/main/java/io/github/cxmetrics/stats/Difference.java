@@ -74,19 +74,60 @@ public record Difference(double estimate, double standardError, double statistic
     }
 
     /**
-     * The difference {@code second − first} of two independent normal-theory estimates:
-     * {@code SE = sqrt(SE₁² + SE₂²)}, z test.
+     * The difference {@code second − first} of two independent estimates, with the
+     * Welch–Satterthwaite degrees of freedom of the sum of their variances (Satterthwaite 1946, "An
+     * approximate distribution of estimates of variance components", <i>Biometrics Bulletin</i>
+     * 2(6):110–114; Welch 1947, "The generalization of 'Student's' problem when several different
+     * population variances are involved", <i>Biometrika</i> 34:28–35):
+     * <pre>{@code
+     * estimate = v₂ − v₁
+     * SE       = sqrt(SE₁² + SE₂²)
+     * df       = (SE₁² + SE₂²)² / (SE₁⁴/df₁ + SE₂⁴/df₂)      (a term with df = ∞ contributes 0)
+     * }</pre>
+     * So two normal-theory estimates (both df infinite) give a z test, two Student t estimates a
+     * Welch test ({@code SE_i = s_i/√n_i}, {@code df_i = n_i − 1} gives exactly {@link
+     * MeanSummary#welch(MeanSummary, MeanSummary)}), and when one standard error is 0 the other
+     * estimate's df. When both standard errors are 0, df is {@code df₁ + df₂} (as {@code n_a + n_b − 2}
+     * in Welch's test); the test is then degenerate (see the class comment). The formula is evaluated
+     * with the variances divided by the larger one, so it does not overflow.
      *
      * @param first the first estimate (subtracted)
      * @param second the second estimate
-     * @return the difference, with infinite degrees of freedom
+     * @return the difference
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the difference of the values or the combined standard error
+     *     is not a finite double
      */
     public static Difference between(Estimate first, Estimate second) {
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(second, "second");
-        return new Difference(second.value() - first.value(),
-                Math.hypot(first.standardError(), second.standardError()), Double.POSITIVE_INFINITY);
+        double diff = second.value() - first.value();
+        if (!Double.isFinite(diff)) {
+            throw new IllegalArgumentException("first and second are too far apart: second.value() − first.value() = "
+                    + second.value() + " − " + first.value() + " is not a finite double");
+        }
+        double se1 = first.standardError();
+        double se2 = second.standardError();
+        double se = Math.hypot(se1, se2);
+        if (!Double.isFinite(se)) {
+            throw new IllegalArgumentException("the standard errors of first and second, " + se1 + " and " + se2
+                    + ", are too large: the standard error of their difference is not a finite double");
+        }
+        double df1 = first.degreesOfFreedom();
+        double df2 = second.degreesOfFreedom();
+        double scale = Math.max(se1, se2);
+        double df;
+        if (scale == 0.0) {
+            df = df1 + df2;
+        } else {
+            double r1 = se1 / scale;
+            double r2 = se2 / scale;
+            double v1 = r1 * r1;
+            double v2 = r2 * r2;
+            double denominator = v1 * v1 / df1 + v2 * v2 / df2; // x / ∞ = 0
+            df = denominator == 0.0 ? Double.POSITIVE_INFINITY : (v1 + v2) * (v1 + v2) / denominator;
+        }
+        return new Difference(diff, se, df);
     }
 
     /**
@@ -102,12 +143,14 @@ public record Difference(double estimate, double standardError, double statistic
      * The two-sided confidence interval {@code estimate ± c · standardError}.
      *
      * @param level the confidence level, in {@code (0, 1)}
-     * @return the interval
+     * @return the interval; the point {@code [estimate, estimate]} when the standard error is 0
      * @throws IllegalArgumentException if {@code level} is not in {@code (0, 1)}
+     * @throws IllegalStateException if the interval is unbounded (very few degrees of freedom, so the t
+     *     critical value or a bound is not a finite double); the message names the level, standard error
+     *     and degrees of freedom
      */
     public Interval confidenceInterval(double level) {
-        double half = Inference.twoSidedCritical(level, degreesOfFreedom) * standardError;
-        return new Interval(estimate - half, estimate + half, level);
+        return Inference.interval(estimate, standardError, level, degreesOfFreedom);
     }
 
     /**

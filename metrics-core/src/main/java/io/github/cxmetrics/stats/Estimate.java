@@ -52,14 +52,18 @@ public record Estimate(double value, double standardError, double degreesOfFreed
 
     /**
      * The two-sided confidence interval {@code value ± critical · standardError}, with the normal or
-     * Student t critical value as described on the class.
+     * Student t critical value as described on the class; the point {@code [value, value]} when the
+     * standard error is 0.
      *
      * @param level the confidence level, in {@code (0, 1)}
      * @return the interval, unclipped
      * @throws IllegalArgumentException if {@code level} is not in {@code (0, 1)}
+     * @throws IllegalStateException if the interval is unbounded: with very few degrees of freedom
+     *     (e.g. 2e-6, from a weighted sample whose effective size is barely above 1) the t critical
+     *     value, or the bound {@code value ± critical · standardError}, is not a finite double; the
+     *     message names the level, the standard error and the degrees of freedom
      */
     public Interval confidenceInterval(double level) {
-        double half = Inference.twoSidedCritical(level, degreesOfFreedom) * standardError;
-        return new Interval(value - half, value + half, level);
+        return Inference.interval(value, standardError, level, degreesOfFreedom);
     }
 }

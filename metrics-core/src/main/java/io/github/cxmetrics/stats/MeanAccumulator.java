@@ -1,9 +1,10 @@
 package io.github.cxmetrics.stats;
 
-import io.github.cxmetrics.internal.Checks;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collector;
 
 /**
  * A mutable, mergeable accumulator of the weighted mean and variance of real values; {@link
@@ -15,6 +16,7 @@ import java.util.Objects;
  * formulae and a pairwise algorithm for computing sample variances", Stanford STAN-CS-79-773):
  * <pre>{@code
  * add x with weight w:   W' = W + w;  δ = x − m;  m' = m + δ·w/W';  M2' = M2 + w·δ²·W/W'  (= M2 + w·δ·(x − m'))
+ *                        the first value of non-zero weight sets m' = x and leaves M2 = 0
  * merge (W_a, m_a, M2_a) and (W_b, m_b, M2_b):
  *                        W = W_a + W_b;  δ = m_b − m_a;
  *                        m = m_a + δ·W_b/W;  M2 = M2_a + M2_b + δ²·W_a·W_b/W
@@ -22,6 +24,20 @@ import java.util.Objects;
  * State: the count, Σw, Σw², the mean and {@code M2 = Σ w·(x − m)²} — five numbers whatever the
  * number of values. Both updates are numerically stable far from zero (values offset by 1e9 keep
  * their variance), unlike the textbook {@code Σx² − (Σx)²/n}, which this class never uses.
+ *
+ * <p><b>Range.</b> Every value that is a finite double is accepted on its own (a single value, or
+ * many equal values, of any magnitude up to {@code Double.MAX_VALUE}), and the mean, being a weighted
+ * average, is always a finite double. The spread is limited by the double range: {@code M2}, {@code Σw²}
+ * and the variance must stay finite, so an {@code add}, {@code addAll} or {@code merge} that would
+ * make {@code M2 = Σw(x − m)²}, {@code Σw²} or the variance of {@link MeanSummary} exceed {@code
+ * Double.MAX_VALUE} (about 1.8e308) is refused with {@link IllegalArgumentException} ("variance would
+ * overflow: …", "sum of squared weights would overflow: …") and changes nothing. By Popoviciu's
+ * inequality {@code M2 ≤ Σw·(max − min)²/4}, so a sample is never refused for {@code M2} while
+ * {@code Σw·(max − min)² ≤ 7e308}: e.g. values within ±1e150 with a total weight up to 1e8, or values
+ * within ±1e100 with a total weight up to 1e108. (Values 1e200 and −1e200 are refused: their variance,
+ * 2e400, is not a double.) The variance {@code [M2/Σw]·n_eff/(n_eff − 1)} can also overflow when
+ * {@code n_eff} is barely above 1 (one weight dwarfing all others); intermediate products are
+ * rescaled, so no sample whose moments are finite is refused because of an intermediate.
  *
  * <p><b>Merging.</b> Merge is commutative and associative up to floating-point rounding, and
  * splitting the input anywhere then merging agrees with one pass to within about 1e-15 relative
@@ -31,6 +47,12 @@ import java.util.Objects;
  * <p><b>Validation.</b> NaN or infinite values, and negative, NaN or infinite weights, get
  * {@link IllegalArgumentException}; a batch is validated whole before anything changes, so a rejected
  * {@code addAll} or {@code merge} leaves the accumulator as it was.
+ *
+ * <p><b>Effective size.</b> Kish's {@code n_eff = (Σw)²/Σw²} is at most the count in exact
+ * arithmetic (Cauchy–Schwarz); the rounding of the two running sums (relative error at most about
+ * {@code n·2⁻⁵³} each) can put the computed ratio a little above it, and {@link
+ * MeanSummary#effectiveSize()} then reports the count. {@link #fromByteArray(byte[])} allows the
+ * same rounding, so every state that {@code add}, {@code addAll} and {@code merge} build reads back.
  *
  * <p>Not thread-safe.
  *
@@ -47,6 +69,15 @@ public final class MeanAccumulator {
     private static final double MIN_WEIGHT = 1e-150;
     private static final double MAX_WEIGHT = 1e150;
 
+    /**
+     * While {@code M2 <= SAFE_SPREAD·Σw} the variance cannot overflow: {@code n_eff/(n_eff − 1)} is at
+     * most {@code (1 + 2⁻⁵²)/2⁻⁵² ≈ 4.5e15} for a double {@code n_eff > 1}, and 1e290·4.5e15 < 1.8e308.
+     */
+    private static final double SAFE_SPREAD = 1e290;
+
+    /** Unit roundoff {@code 2⁻⁵³}. */
+    private static final double UNIT_ROUNDOFF = 0x1p-53;
+
     private long count;
     private double weight;
     private double squaredWeight;
@@ -58,10 +89,51 @@ public final class MeanAccumulator {
     }
 
     /**
+     * A collector of values into a {@link MeanSummary}, for {@code stream.collect(…)} and {@code
+     * groupingBy}; it works in parallel streams (partial accumulators are merged, so the result agrees
+     * with a sequential collection up to rounding, see the class comment).
+     *
+     * @param <T> the type of the stream elements
+     * @param value the value of an element, finite
+     * @return the collector
+     * @throws NullPointerException if {@code value} is null
+     */
+    public static <T> Collector<T, MeanAccumulator, MeanSummary> collector(ToDoubleFunction<? super T> value) {
+        Objects.requireNonNull(value, "value");
+        return Collector.of(MeanAccumulator::new,
+                (acc, t) -> acc.add(value.applyAsDouble(t)),
+                MeanAccumulator::merge,
+                MeanAccumulator::snapshot,
+                Collector.Characteristics.UNORDERED);
+    }
+
+    /**
+     * A collector of weighted values into a {@link MeanSummary}; as {@link #collector(ToDoubleFunction)}.
+     *
+     * @param <T> the type of the stream elements
+     * @param value the value of an element, finite
+     * @param weight the weight of an element, as in {@link #add(double, double)}
+     * @return the collector
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> Collector<T, MeanAccumulator, MeanSummary> collector(ToDoubleFunction<? super T> value,
+            ToDoubleFunction<? super T> weight) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(weight, "weight");
+        return Collector.of(MeanAccumulator::new,
+                (acc, t) -> acc.add(value.applyAsDouble(t), weight.applyAsDouble(t)),
+                MeanAccumulator::merge,
+                MeanAccumulator::snapshot,
+                Collector.Characteristics.UNORDERED);
+    }
+
+    /**
      * Adds a value with weight 1.
      *
      * @param value a finite value
-     * @throws IllegalArgumentException if the value is NaN or infinite
+     * @throws IllegalArgumentException if the value is NaN or infinite, or if the variance would
+     *     overflow (see the class comment); nothing changes then
+     * @throws ArithmeticException if the count would overflow
      */
     public void add(double value) {
         add(value, 1.0);
@@ -74,32 +146,18 @@ public final class MeanAccumulator {
      * @param weight its weight: 0, or in {@code [1e-150, 1e150]} so that the sum of squared weights
      *     behind Kish's effective size stays a normal double; a zero weight counts the value but
      *     does not move the mean
-     * @throws IllegalArgumentException if the value is NaN or infinite or the weight negative, NaN,
-     *     infinite or outside {@code [1e-150, 1e150]}
+     * @throws IllegalArgumentException if the value is NaN or infinite, the weight negative, NaN,
+     *     infinite or outside {@code [1e-150, 1e150]}, or if the variance or the sum of squared weights
+     *     would overflow (see the class comment); nothing changes then
      * @throws ArithmeticException if the count would overflow
      */
     public void add(double value, double weight) {
-        Checks.finite("value", value);
-        Checks.weight(weight);
-        if (weight != 0.0 && (weight < MIN_WEIGHT || weight > MAX_WEIGHT)) {
-            throw new IllegalArgumentException("weight must be 0 or in [1e-150, 1e150] (its square must be a "
-                    + "normal double for the effective size), was " + weight);
-        }
+        checkValue(value, -1);
+        checkWeight(weight, -1);
         if (count == Long.MAX_VALUE) {
             throw new ArithmeticException("count overflow: " + count + " + 1 exceeds Long.MAX_VALUE");
         }
-        count++;
-        if (weight == 0.0) {
-            return;
-        }
-        double previous = this.weight;
-        double w = previous + weight;
-        double delta = value - mean;
-        mean += delta * (weight / w);
-        // w·δ·(x − m') written as w·δ²·W/W': no cancellation when the new weight is tiny
-        m2 += weight * delta * delta * (previous / w);
-        this.weight = w;
-        squaredWeight += weight * weight;
+        apply(value, weight, -1);
     }
 
     /**
@@ -107,24 +165,163 @@ public final class MeanAccumulator {
      *
      * @param values finite values
      * @throws NullPointerException if {@code values} is null
-     * @throws IllegalArgumentException if a value is NaN or infinite (the message names it and its
-     *     index); nothing is added then
+     * @throws IllegalArgumentException if a value is NaN or infinite, or if the variance would
+     *     overflow (the message names the value and its index); nothing is added then
+     * @throws ArithmeticException if the count would overflow; nothing is added then
      */
     public void addAll(double[] values) {
         Objects.requireNonNull(values, "values");
         for (int i = 0; i < values.length; i++) {
-            if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException("value must be finite, was " + values[i]
-                        + " (index " + i + ")");
+            checkValue(values[i], i);
+        }
+        checkCount(values.length);
+        long c = count;
+        double w = weight;
+        double q = squaredWeight;
+        double m = mean;
+        double s = m2;
+        try {
+            for (int i = 0; i < values.length; i++) {
+                apply(values[i], 1.0, i);
             }
+        } catch (IllegalArgumentException e) {
+            restore(c, w, q, m, s);
+            throw e;
         }
-        if (count > Long.MAX_VALUE - values.length) {
-            throw new ArithmeticException("count overflow: " + count + " + " + values.length
-                    + " exceeds Long.MAX_VALUE");
+    }
+
+    /**
+     * Adds every value of an array with the weight at the same index.
+     *
+     * @param values finite values
+     * @param weights their weights, as in {@link #add(double, double)}, as many as values
+     * @throws NullPointerException if an array is null
+     * @throws IllegalArgumentException if the arrays differ in length, a value or weight is invalid
+     *     (the message names it and its index), or the variance or the sum of squared weights would
+     *     overflow; nothing is added then
+     * @throws ArithmeticException if the count would overflow; nothing is added then
+     */
+    public void addAll(double[] values, double[] weights) {
+        Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(weights, "weights");
+        if (values.length != weights.length) {
+            throw new IllegalArgumentException("values and weights must have the same length, were "
+                    + values.length + " and " + weights.length);
         }
-        for (double v : values) {
-            add(v, 1.0);
+        for (int i = 0; i < values.length; i++) {
+            checkValue(values[i], i);
+            checkWeight(weights[i], i);
         }
+        checkCount(values.length);
+        long c = count;
+        double w = weight;
+        double q = squaredWeight;
+        double m = mean;
+        double s = m2;
+        try {
+            for (int i = 0; i < values.length; i++) {
+                apply(values[i], weights[i], i);
+            }
+        } catch (IllegalArgumentException e) {
+            restore(c, w, q, m, s);
+            throw e;
+        }
+    }
+
+    private static void checkValue(double value, int index) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("value must be finite, was " + value + at(index));
+        }
+    }
+
+    private static void checkWeight(double weight, int index) {
+        if (!(weight >= 0.0 && weight < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("weight must be finite and >= 0, was " + weight + at(index));
+        }
+        if (weight != 0.0 && (weight < MIN_WEIGHT || weight > MAX_WEIGHT)) {
+            throw new IllegalArgumentException("weight must be 0 or in [1e-150, 1e150] (its square must be a "
+                    + "normal double for the effective size), was " + weight + at(index));
+        }
+    }
+
+    private static String at(int index) {
+        return index < 0 ? "" : " (index " + index + ")";
+    }
+
+    private void checkCount(long more) {
+        if (count > Long.MAX_VALUE - more) {
+            throw new ArithmeticException("count overflow: " + count + " + " + more + " exceeds Long.MAX_VALUE");
+        }
+    }
+
+    private void restore(long c, double w, double q, double m, double s) {
+        count = c;
+        weight = w;
+        squaredWeight = q;
+        mean = m;
+        m2 = s;
+    }
+
+    /** Adds a validated value and weight; throws IAE on overflow before any change. */
+    private void apply(double value, double w, int index) {
+        if (w == 0.0) {
+            count++;
+            return;
+        }
+        double previous = weight;
+        if (previous == 0.0) {
+            // the first value of non-zero weight is the mean, M2 stays 0 (w·δ²·(0/W) is ∞·0 for |x| > 1.34e154);
+            // "+ 0.0" keeps the mean of a lone −0.0 at 0.0 as the update did
+            count++;
+            weight = w;
+            squaredWeight = w * w;
+            mean = value + 0.0;
+            return;
+        }
+        double total = previous + w;
+        double squares = squaredWeight + w * w;
+        if (squares == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("sum of squared weights would overflow: adding weight " + w
+                    + " to a sum of squared weights of " + squaredWeight + " exceeds Double.MAX_VALUE" + at(index));
+        }
+        double delta = value - mean;
+        // w·δ·(x − m') written as w·δ²·W/W': no cancellation when the new weight is tiny
+        double term = w * delta * delta * (previous / total);
+        if (!(term < Double.POSITIVE_INFINITY)) {
+            term = scaledTerm(delta, w, previous, total);
+        }
+        double newM2 = m2 + term;
+        if (!fits(count + 1, total, squares, newM2)) {
+            throw new IllegalArgumentException("variance would overflow: value " + value + " with weight " + w
+                    + " is too far from the running mean " + mean + " for the variance to be a finite double"
+                    + at(index));
+        }
+        double newMean = mean + delta * (w / total);
+        if (!Double.isFinite(newMean)) {
+            newMean = mean * (previous / total) + value * (w / total); // a weighted average: cannot overflow
+        }
+        count++;
+        weight = total;
+        squaredWeight = squares;
+        mean = newMean;
+        m2 = newM2;
+    }
+
+    /**
+     * {@code δ²·a·b/(a + b)} without overflow of {@code δ²} or {@code a·b}: {@code (|δ|·√h)²} with
+     * {@code h = min(a, b)·(max(a, b)/(a + b))}, which lies in {@code [min/2, min]}; ∞ if the true
+     * value is not a finite double (or δ itself overflowed).
+     */
+    private static double scaledTerm(double delta, double a, double b, double total) {
+        double h = a <= b ? a * (b / total) : b * (a / total);
+        double r = Math.abs(delta) * Math.sqrt(h);
+        return r * r;
+    }
+
+    /** Whether M2 and the variance of a state are finite doubles (the variance may be undefined). */
+    private static boolean fits(long count, double weight, double squaredWeight, double m2) {
+        return m2 < Double.POSITIVE_INFINITY && (m2 <= SAFE_SPREAD * weight
+                || MeanSummary.variance(count, weight, squaredWeight, m2) != Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -133,25 +330,25 @@ public final class MeanAccumulator {
      * @param other the accumulator to merge (may be {@code this})
      * @return this accumulator
      * @throws NullPointerException if {@code other} is null
+     * @throws IllegalArgumentException if the merged sum of squared weights or variance would overflow
+     *     (see the class comment); nothing changes then
      * @throws ArithmeticException if the count would overflow; nothing changes then
      */
     public MeanAccumulator merge(MeanAccumulator other) {
         Objects.requireNonNull(other, "other");
-        if (count > Long.MAX_VALUE - other.count) {
-            throw new ArithmeticException("count overflow: " + count + " + " + other.count
-                    + " exceeds Long.MAX_VALUE");
-        }
+        checkCount(other.count);
         long otherCount = other.count;
         double wa = weight;
         double wb = other.weight;
         double mb = other.mean;
         double m2b = other.m2;
         double sqb = other.squaredWeight;
-        count += otherCount;
         if (wb == 0.0) {
+            count += otherCount;
             return this;
         }
         if (wa == 0.0) {
+            count += otherCount;
             weight = wb;
             mean = mb;
             m2 = m2b;
@@ -159,11 +356,31 @@ public final class MeanAccumulator {
             return this;
         }
         double w = wa + wb;
+        double squares = squaredWeight + sqb;
+        if (squares == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("cannot merge: the sum of squared weights would overflow, "
+                    + squaredWeight + " + " + sqb + " exceeds Double.MAX_VALUE");
+        }
         double delta = mb - mean;
-        mean += delta * (wb / w);
-        m2 += m2b + delta * delta * (wa * wb / w);
+        double term = delta * delta * (wa * wb / w);
+        if (!(term < Double.POSITIVE_INFINITY)) {
+            term = scaledTerm(delta, wa, wb, w);
+        }
+        double newM2 = m2 + m2b + term;
+        long newCount = count + otherCount;
+        if (!fits(newCount, w, squares, newM2)) {
+            throw new IllegalArgumentException("cannot merge: the variance would overflow, the means " + mean
+                    + " and " + mb + " are too far apart for the variance of the merged sample to be a finite double");
+        }
+        double newMean = mean + delta * (wb / w);
+        if (!Double.isFinite(newMean)) {
+            newMean = mean * (wa / w) + mb * (wb / w);
+        }
+        count = newCount;
         weight = w;
-        squaredWeight += sqb;
+        squaredWeight = squares;
+        mean = newMean;
+        m2 = newM2;
         return this;
     }
 
@@ -250,14 +467,22 @@ public final class MeanAccumulator {
         }
         if ((acc.weight == 0.0) != (acc.squaredWeight == 0.0)
                 || acc.weight == 0.0 && (acc.mean != 0.0 || acc.m2 != 0.0)
-                || acc.count == 0 && acc.weight != 0.0) {
+                || acc.count == 0 && acc.weight != 0.0
+                || acc.weight != 0.0 && acc.weight < MIN_WEIGHT) {
             throw new IllegalArgumentException("corrupt mean state: moments inconsistent with the weights");
         }
-        // Cauchy–Schwarz: (Σw)²/n <= Σw² <= (Σw)², up to rounding
-        double square = acc.weight * acc.weight;
-        if (acc.squaredWeight > square * (1.0 + 1e-9) || acc.squaredWeight < square / acc.count * (1.0 - 1e-9)) {
-            throw new IllegalArgumentException("corrupt mean state: sum of squared weights " + acc.squaredWeight
-                    + " impossible for " + acc.count + " values of total weight " + acc.weight);
+        if (acc.weight != 0.0) {
+            // Cauchy–Schwarz: (Σw)²/n <= Σw² <= (Σw)², i.e. Σw/n <= Σw²/Σw <= Σw (no square to overflow), up
+            // to the rounding of the two running sums, each off by at most about n·2⁻⁵³ relative
+            double tolerance = 1e-9 + 4.0 * acc.count * UNIT_ROUNDOFF;
+            double ratio = acc.squaredWeight / acc.weight;
+            if (ratio > acc.weight * (1.0 + tolerance) || ratio < acc.weight / acc.count * (1.0 - tolerance)) {
+                throw new IllegalArgumentException("corrupt mean state: sum of squared weights " + acc.squaredWeight
+                        + " impossible for " + acc.count + " values of total weight " + acc.weight);
+            }
+            if (!fits(acc.count, acc.weight, acc.squaredWeight, acc.m2)) {
+                throw new IllegalArgumentException("corrupt mean state: its variance is not a finite double");
+            }
         }
         return acc;
     }

@@ -117,15 +117,6 @@ public final class Proportion {
     }
 
     /**
-     * The estimate with its standard error, normal theory.
-     *
-     * @return the estimate
-     */
-    public Estimate estimate() {
-        return Estimate.normal(value(), standardError());
-    }
-
-    /**
      * The Wilson interval (the default: good coverage at every {@code p}, never outside [0, 1]).
      *
      * @param level the confidence level, in {@code (0, 1)}

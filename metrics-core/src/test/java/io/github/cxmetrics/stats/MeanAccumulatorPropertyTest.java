@@ -8,9 +8,12 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.QuickTheory;
 import org.quicktheories.core.Gen;
@@ -326,5 +329,135 @@ class MeanAccumulatorPropertyTest {
         assertThat(acc.toByteArray()).isEqualTo(before);
         assertThat(acc.count()).isEqualTo(3);
         assertThat(acc).hasToString("MeanAccumulator[n=3, mean=2.0]");
+    }
+
+    /**
+     * Values and weights of any magnitude from a seed: values {@code ±U(0, 1)·10^e} with {@code e} in
+     * [−300, 308] per sample (some exact repeats), weights {@code 10^(c ± U(0, k))} clipped to
+     * [1e-150, 1e150] with {@code c} in [−150, 150] and {@code k} in [0, 150] per sample, one in ten 0.
+     * Returns {values, weights}.
+     */
+    static double[][] extreme(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = random.nextInt(2, 40);
+        int e = random.nextInt(-300, 309);
+        int c = random.nextInt(-150, 151);
+        int k = random.nextInt(0, 151);
+        double[] x = new double[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i > 0 && random.nextInt(8) == 0 ? x[random.nextInt(i)]
+                    : (2 * random.nextDouble() - 1) * Math.pow(10, e);
+            double exponent = Math.max(-150, Math.min(150, c + k * (2 * random.nextDouble() - 1)));
+            w[i] = random.nextInt(10) == 0 ? 0.0 : Math.max(1e-150, Math.min(1e150, Math.pow(10, exponent)));
+        }
+        return new double[][] {x, w};
+    }
+
+    /** {count, Σw, Σw², mean, M2} read from the byte form (independently of the accessors). */
+    static double[] raw(MeanAccumulator acc) {
+        ByteBuffer b = ByteBuffer.wrap(acc.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+        return new double[] {b.getLong(6), b.getDouble(14), b.getDouble(22), b.getDouble(30), b.getDouble(38)};
+    }
+
+    /**
+     * No NaN or infinity anywhere in an accepted state; the bytes read back; n_eff <= count; the mean
+     * within the values (up to the rounding of the running mean: a few ulps per value added); the
+     * interval, when asked for, is finite or an IllegalStateException that says it is unbounded.
+     */
+    static void assertSound(MeanAccumulator acc, double min, double max, boolean interval) {
+        byte[] bytes = acc.toByteArray();
+        MeanAccumulator copy = MeanAccumulator.fromByteArray(bytes);
+        assertThat(copy.toByteArray()).isEqualTo(bytes);
+        MeanSummary s = acc.snapshot();
+        assertThat(copy.snapshot()).isEqualTo(s);
+        assertThat(s.effectiveSize()).isBetween(0.0, (double) s.count());
+        if (s.totalWeight() > 0) {
+            double slack = 2.0 * s.count() * Math.ulp(Math.max(Math.abs(min), Math.abs(max)));
+            assertThat(s.mean()).isBetween(min - slack, max + slack);
+        }
+        if (s.effectiveSize() > 1) {
+            assertThat(s.variance()).isFinite().isGreaterThanOrEqualTo(0.0);
+            assertThat(s.standardDeviation()).isFinite();
+            assertThat(s.standardError()).isFinite();
+        }
+        if (interval && s.effectiveSize() > 1) {
+            try {
+                Interval ci = s.confidenceInterval(0.95);
+                assertThat(ci.lower()).isFinite();
+                assertThat(ci.upper()).isFinite();
+            } catch (IllegalStateException unbounded) {
+                assertThat(unbounded).hasMessageStartingWith("the 95% interval is unbounded: ");
+            }
+        }
+    }
+
+    /** Adds each value; a refused add must name the overflow and change nothing. Returns the accepted indices. */
+    static int[] addChecked(MeanAccumulator acc, double[] x, double[] w, int from, int to) {
+        int[] accepted = new int[to - from];
+        int n = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            byte[] before = acc.toByteArray();
+            try {
+                acc.add(x[i], w[i]);
+            } catch (IllegalArgumentException refused) {
+                assertThat(refused.getMessage()).matches("(variance|sum of squared weights) would overflow: .*");
+                assertThat(acc.toByteArray()).isEqualTo(before);
+                continue;
+            }
+            accepted[n++] = i;
+            if (w[i] > 0) {
+                min = Math.min(min, x[i]);
+                max = Math.max(max, x[i]);
+            }
+            assertSound(acc, min, max, i == to - 1);
+        }
+        return Arrays.copyOf(accepted, n);
+    }
+
+    @Test
+    void extremeMagnitudesNeverGiveNaNOrInfinityAndSplittingAgreesWithOnePass() {
+        AtomicInteger refusals = new AtomicInteger();
+        AtomicInteger compared = new AtomicInteger();
+        qt().withExamples(300).forAll(longs().all(), integers().between(0, 1000)).checkAssert((seed, cutSeed) -> {
+            double[][] xw = extreme(seed);
+            MeanAccumulator onePass = new MeanAccumulator();
+            int[] kept = addChecked(onePass, xw[0], xw[1], 0, xw[0].length);
+            refusals.addAndGet(xw[0].length - kept.length);
+            // split the accepted values anywhere; compare where both halves and the merge accept everything
+            double[] x = Arrays.stream(kept).mapToDouble(i -> xw[0][i]).toArray();
+            double[] w = Arrays.stream(kept).mapToDouble(i -> xw[1][i]).toArray();
+            int cut = cutSeed % (x.length + 1);
+            MeanAccumulator left = new MeanAccumulator();
+            MeanAccumulator right = new MeanAccumulator();
+            if (addChecked(left, x, w, 0, cut).length < cut || addChecked(right, x, w, cut, x.length).length < x.length - cut) {
+                return;
+            }
+            try {
+                left.merge(right);
+            } catch (IllegalArgumentException refused) {
+                assertThat(refused).hasMessageStartingWith("cannot merge: ");
+                return;
+            }
+            double maxAbs = Arrays.stream(x).map(Math::abs).max().orElse(0);
+            assertSound(left, -maxAbs, maxAbs, true);
+            double[] a = raw(left);
+            double[] b = raw(onePass);
+            assertThat(a[0]).isEqualTo(b[0]);
+            assertThat(a[1]).isCloseTo(b[1], within(1e-13 * b[1]));
+            assertThat(a[2]).isCloseTo(b[2], within(1e-13 * b[2]));
+            assertThat(a[3]).isCloseTo(b[3], within(1e-12 * maxAbs));
+            if (b[1] > 0) {
+                // M2/Σw (the weighted population variance), up to rounding of the two running means
+                double floor = Math.pow(1e-13 * maxAbs, 2);
+                assertThat(a[4] / a[1]).isCloseTo(b[4] / b[1], within(1e-9 * (b[4] / b[1]) + floor));
+            }
+            compared.incrementAndGet();
+        });
+        // the generator must exercise both sides: refusals happen, and most samples are compared
+        assertThat(refusals.get()).isGreaterThan(300);
+        assertThat(compared.get()).isGreaterThan(250);
     }
 }

@@ -79,7 +79,7 @@ class MeanSummaryTest {
     @Test
     void oneSampleTIntervalMatchesScipy() {
         MeanSummary s = of(SLEEP_1);
-        Estimate e = s.estimate();
+        Estimate e = s.asEstimate();
         assertThat(e.value()).isCloseTo(0.75, within(1e-15));
         assertThat(e.degreesOfFreedom()).isEqualTo(9.0);
         // R: t.test(sleep$extra[sleep$group == 1])$conf.int
@@ -123,7 +123,7 @@ class MeanSummaryTest {
         assertThat(s.effectiveSize()).isCloseTo(4.4307692307692307692, within(1e-14)).isCloseTo(nEff, within(1e-14));
         assertThat(s.variance()).isCloseTo(2.2399103139013452915, within(1e-14)).isCloseTo(variance, within(1e-14));
         assertThat(s.standardError()).isCloseTo(0.71101006596344702627, within(1e-14));
-        assertThat(s.estimate().degreesOfFreedom()).isCloseTo(3.4307692307692307692, within(1e-14));
+        assertThat(s.asEstimate().degreesOfFreedom()).isCloseTo(3.4307692307692307692, within(1e-14));
         // m ± t.ppf(0.975, n_eff − 1)·SE; scipy t.ppf(0.975, 3.430769…) = 2.967909757393855
         // (mpmath: 2.967909757393856299)
         Interval ci = s.confidenceInterval(0.95);
@@ -214,15 +214,46 @@ class MeanSummaryTest {
     }
 
     @Test
+    void welchWithHugeVariancesHasFiniteDegreesOfFreedom() {
+        // reliability finding 17: welch(0, 1e308, 2, 0, 1e308, 2) failed with "degreesOfFreedom … was NaN"
+        // (SE⁴ overflowed). Equal variances and sizes: df = 2(n − 1) = 2, SE = sqrt(1e308/2·2) = 1e154 (by hand);
+        // the t quantile on 2 df is 0.95/sqrt(2·0.975·0.025) = 4.302652729749463852 (closed form for ν = 2, mpmath)
+        Difference d = MeanSummary.welch(0, 1e308, 2, 0, 1e308, 2);
+        assertThat(d.degreesOfFreedom()).isEqualTo(2.0);
+        assertThat(d.standardError()).isCloseTo(1e154, within(1e140));
+        assertThat(d.statistic()).isZero();
+        assertThat(d.pValue()).isEqualTo(1.0);
+        assertThat(d.confidenceInterval(0.95).upper()).isCloseTo(4.302652729749463852e154, within(1e141));
+        // s²/n summing beyond the double range: SE = sqrt(2·1.7e308/1.5) = 1.5055453054181619900e154 (mpmath),
+        // df = 4/(1/0.5 + 1/0.5) = 1 (by hand)
+        Difference e = MeanSummary.welch(0, 1.7e308, 1.5, 1, 1.7e308, 1.5);
+        assertThat(e.standardError()).isCloseTo(1.5055453054181619900e154, within(1e140));
+        assertThat(e.degreesOfFreedom()).isCloseTo(1.0, within(1e-15));
+        // tiny variances do not vanish from the formula: 1e-200 on both sides gives df 2 as well
+        assertThat(MeanSummary.welch(0, 1e-300, 2, 0, 1e-300, 2).degreesOfFreedom()).isEqualTo(2.0);
+    }
+
+    @Test
     void welchRejectsUndefinedInputs() {
         assertThatThrownBy(() -> MeanSummary.welch(1, 1, 1, 2, 1, 5)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Welch's test needs sizes above 1, were 1.0 and 5.0");
+                .hasMessage("nA must be finite and > 1 (Welch's test needs more than one value per sample), was 1.0");
         assertThatThrownBy(() -> MeanSummary.welch(1, 1, 5, 2, 1, Double.NaN))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("nB must be finite and > 1 (Welch's test needs more than one value per sample), was NaN");
+        assertThatThrownBy(() -> MeanSummary.welch(1, 1, Double.POSITIVE_INFINITY, 2, 1, 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("nA must be finite and > 1");
         assertThatThrownBy(() -> MeanSummary.welch(Double.NaN, 1, 5, 2, 1, 5))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("meanA must be finite, was NaN");
+        assertThatThrownBy(() -> MeanSummary.welch(1, 1, 5, Double.NEGATIVE_INFINITY, 1, 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("meanB must be finite, was -Infinity");
         assertThatThrownBy(() -> MeanSummary.welch(1, Double.POSITIVE_INFINITY, 5, 2, 1, 5))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("varianceA must be finite and >= 0, was Infinity");
+        assertThatThrownBy(() -> MeanSummary.welch(1, 1, 5, 2, -0.5, 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("varianceB must be finite and >= 0, was -0.5");
+        assertThatThrownBy(() -> MeanSummary.welch(-1e308, 1, 5, 1e308, 1, 5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("meanA and meanB, -1.0E308 and 1.0E308, are too far apart: meanB − meanA is not a finite double");
         assertThatThrownBy(() -> MeanSummary.welch(null, of(1, 2))).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> MeanSummary.welch(of(1, 2), null)).isInstanceOf(NullPointerException.class);
         // a single value has no variance
@@ -242,7 +273,7 @@ class MeanSummaryTest {
         assertThatThrownBy(empty::variance).isInstanceOf(IllegalStateException.class)
                 .hasMessage("variance needs an effective sample size above 1, was 0.0");
         assertThatThrownBy(empty::standardError).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(empty::estimate).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(empty::asEstimate).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> empty.confidenceInterval(0.95)).isInstanceOf(IllegalStateException.class);
         assertThat(empty).hasToString("MeanSummary[n=0, mean=undefined]");
         assertThat(empty).isEqualTo(new MeanAccumulator().snapshot());
@@ -276,7 +307,7 @@ class MeanSummaryTest {
         assertThat(one.effectiveSize()).isEqualTo(1.0);
         assertThatThrownBy(one::variance).isInstanceOf(IllegalStateException.class)
                 .hasMessage("variance needs an effective sample size above 1, was 1.0");
-        assertThatThrownBy(one::estimate).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(one::asEstimate).isInstanceOf(IllegalStateException.class);
         // one heavy weight: still a single value however large the weight
         MeanAccumulator heavy = new MeanAccumulator();
         heavy.add(4.25, 17.0);
