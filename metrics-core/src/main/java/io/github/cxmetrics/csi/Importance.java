@@ -12,13 +12,24 @@ import java.util.Objects;
  * same respondent's overall satisfaction. <b>Missing ratings are {@code Double.NaN}</b>, handled
  * listwise: a respondent with any NaN in the row or in {@code overall} is left out, and
  * {@link #respondentsUsed()} reports how many were used. Infinite values are rejected.
+ *
+ * <p>The values may have any finite magnitude: each column is rescaled by a power of two and
+ * centred before anything is squared, so a column of {@code 1e200}-scale or {@code 1e-200}-scale
+ * values gives the same correlations as the same column at scale 1. A column has "no variance"
+ * only when all its complete values are equal; a column whose values differ only in the last bit
+ * still has a (correctly computed) correlation.
  * <ul>
  *   <li>{@link #correlation(double[][], double[])}: Pearson's r of each attribute with overall
  *       satisfaction, {@code r_j = Σ(x_j − x̄_j)(y − ȳ) / sqrt(Σ(x_j − x̄_j)² · Σ(y − ȳ)²)}.</li>
  *   <li>{@link #standardizedRegression(double[][], double[])}: the coefficients β of the least-squares
  *       regression of z-scored overall satisfaction on the z-scored attributes,
- *       {@code z_y = Σ β_j z_j + ε} (no intercept: z-scores have mean 0), solved by Householder QR;
- *       collinear attributes (a pivot of R below {@code 1e-10} of the largest) are rejected.</li>
+ *       {@code z_y = Σ β_j z_j + ε} (no intercept: z-scores have mean 0), solved by Householder QR.
+ *       Collinear attributes are rejected by a relative test: an attribute whose R² on the other
+ *       attributes is at least {@code 1 − 1e-10} (variance inflation factor
+ *       {@code VIF_j = 1/(1 − R²_j) = (C⁻¹)_jj ≥ 1e10}, C the attributes' correlation matrix) makes
+ *       the call fail with a message that names every such attribute and its factor (written
+ *       {@code ≥ 1e16} from where R² is 1 to double precision). Below that limit the
+ *       coefficients are computed (a VIF of 1e8 costs about 4 of the 16 digits).</li>
  * </ul>
  * Both are unitless, one value per attribute, in the attributes' order. References: Martilla &amp;
  * James (1977), "Importance-performance analysis", <i>Journal of Marketing</i> 41(1):77–79, for the
@@ -42,7 +53,11 @@ public final class Importance {
         STANDARDIZED_REGRESSION
     }
 
-    private static final double COLLINEARITY_TOLERANCE = 1e-10;
+    /**
+     * The largest variance inflation factor accepted, {@code 1/(1 − R²)} with R² that of an
+     * attribute regressed on the others: {@code 1e10}, i.e. R² up to {@code 1 − 1e-10}.
+     */
+    private static final double MAX_VARIANCE_INFLATION = 1e10;
 
     private final Method method;
     private final double[] values;
@@ -103,7 +118,12 @@ public final class Importance {
         }
         double[] b = d.zy.clone();
         double[] diag = new double[k];
-        double largest = 0.0;
+        double[] columnNorm = new double[k];
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i < n; i++) {
+                columnNorm[j] = Math.hypot(columnNorm[j], a[i][j]);
+            }
+        }
         // Householder QR: A = QR, applying Qᵀ to b as we go
         for (int j = 0; j < k; j++) {
             double norm = 0.0;
@@ -112,7 +132,6 @@ public final class Importance {
             }
             double alpha = a[j][j] > 0 ? -norm : norm;
             diag[j] = alpha;
-            largest = Math.max(largest, Math.abs(alpha));
             if (norm == 0.0) {
                 continue;
             }
@@ -143,12 +162,7 @@ public final class Importance {
                 b[i] -= f * a[i][j];
             }
         }
-        for (int j = 0; j < k; j++) {
-            if (Math.abs(diag[j]) <= COLLINEARITY_TOLERANCE * largest) {
-                throw new IllegalArgumentException("attributes are collinear: attribute " + j
-                        + " is (nearly) a linear combination of the attributes before it");
-            }
-        }
+        checkCollinearity(a, diag, columnNorm);
         double[] beta = new double[k];
         for (int j = k - 1; j >= 0; j--) {
             double s = b[j];
@@ -158,6 +172,67 @@ public final class Importance {
             beta[j] = s / diag[j];
         }
         return new Importance(Method.STANDARDIZED_REGRESSION, beta, n);
+    }
+
+    /**
+     * Rejects a design in which some attribute has a variance inflation factor of {@code 1e10} or more.
+     * With {@code Z = QR} the z-scored design, {@code C = D⁻¹ZᵀZD⁻¹} its correlation matrix
+     * ({@code D} the column norms) and {@code VIF_j = (C⁻¹)_jj = ‖z_j‖² · Σ_m (R⁻¹)_jm²}. A pivot
+     * {@code |R_jj| ≤ 1e-5·‖z_j‖} already means R² ≥ 1 − 1e-10 on the attributes before j. A pivot
+     * below {@code 2⁻³⁰·‖z_j‖} is raised to that before R is inverted, only so that the attributes
+     * entangled with j show up with large factors too and can be named.
+     */
+    private static void checkCollinearity(double[][] a, double[] diag, double[] columnNorm) {
+        int k = diag.length;
+        double[] d = new double[k];
+        for (int j = 0; j < k; j++) {
+            double floor = 0x1p-30 * columnNorm[j];
+            d[j] = Math.abs(diag[j]) > floor ? diag[j] : Math.copySign(floor, diag[j] == 0.0 ? 1.0 : diag[j]);
+        }
+        // inverse of the upper-triangular R (off-diagonal R_jc in a[j][c], c > j), column by column
+        double[][] inv = new double[k][k];
+        for (int c = 0; c < k; c++) {
+            inv[c][c] = 1.0 / d[c];
+            for (int j = c - 1; j >= 0; j--) {
+                double s = 0.0;
+                for (int m = j + 1; m <= c; m++) {
+                    s += a[j][m] * inv[m][c];
+                }
+                inv[j][c] = -s / d[j];
+            }
+        }
+        StringBuilder names = new StringBuilder();
+        StringBuilder factors = new StringBuilder();
+        int flagged = 0;
+        for (int j = 0; j < k; j++) {
+            double rowNorm = 0.0;
+            for (int c = j; c < k; c++) {
+                rowNorm = Math.hypot(rowNorm, inv[j][c]);
+            }
+            double vif = columnNorm[j] * rowNorm;
+            vif *= vif;
+            boolean tinyPivot = Math.abs(diag[j]) <= 1e-5 * columnNorm[j];
+            if (tinyPivot || !(vif < MAX_VARIANCE_INFLATION)) {
+                String sep = flagged == 0 ? "" : ", ";
+                names.append(sep).append(j);
+                // from 1e16 on, R² is 1 to double precision and the factor's digits are rounding noise
+                factors.append(sep).append(vif < 1e16 ? String.format(Locale.ROOT, "%.1e", vif) : "≥ 1e16");
+                flagged++;
+            }
+        }
+        if (flagged > 0) {
+            String list = names.toString();
+            String vifs = factors.toString();
+            if (flagged == 2) {
+                list = list.replace(", ", " and ");
+                vifs = vifs.replace(", ", " and ");
+            }
+            throw new IllegalArgumentException((flagged == 1 ? "attribute " : "attributes ") + list
+                    + (flagged == 1 ? " is" : " are") + " collinear: R² of " + (flagged == 1 ? "it" : "each")
+                    + " on the other attributes is at least 1 − 1e-10 (variance inflation "
+                    + (flagged == 1 ? "factor " : "factors ") + vifs + "); drop or combine "
+                    + (flagged == 1 ? "it" : "them"));
+        }
     }
 
     /**
@@ -311,24 +386,60 @@ public final class Importance {
             return new Data(n, k, x, y);
         }
 
-        /** In place: (v − mean)/sd with the sample sd (n − 1), two passes. */
+        /**
+         * In place: {@code (v − mean)/sd} with the sample sd (n − 1), computed so that no square
+         * overflows or underflows: the values are first multiplied by a power of two that brings the
+         * largest near 1 (exact), centred on their mean with a second, correcting pass (Björck's
+         * corrected two-pass mean), and the deviations again brought near 1 by a power of two before
+         * they are squared. The z-scores do not depend on either factor.
+         */
         private static void standardise(double[] v, String what) {
-            double mean = 0.0;
+            boolean constant = true;
+            double largest = 0.0;
             for (double e : v) {
-                mean += e;
+                constant &= e == v[0];
+                largest = Math.max(largest, Math.abs(e));
             }
-            mean /= v.length;
-            double ss = 0.0;
-            for (double e : v) {
-                ss += (e - mean) * (e - mean);
-            }
-            double sd = Math.sqrt(ss / (v.length - 1));
-            if (!(sd > 0.0)) {
+            if (constant) {
                 throw new IllegalArgumentException(what + " has no variance among the " + v.length
                         + " complete respondents");
             }
-            for (int i = 0; i < v.length; i++) {
-                v[i] = (v[i] - mean) / sd;
+            int n = v.length;
+            int shift = -Math.getExponent(largest);
+            double mean = 0.0;
+            for (int i = 0; i < n; i++) {
+                v[i] = Math.scalb(v[i], shift);
+                mean += v[i];
+            }
+            mean /= n;
+            double correction = 0.0;
+            for (int i = 0; i < n; i++) {
+                v[i] -= mean;
+                correction += v[i];
+            }
+            correction /= n;
+            double spread = 0.0;
+            for (double e : v) {
+                spread = Math.max(spread, Math.abs(e - correction));
+            }
+            if (spread > 0.0) { // else the values were not all equal, so the uncorrected v is not all 0
+                for (int i = 0; i < n; i++) {
+                    v[i] -= correction;
+                }
+            } else {
+                for (double e : v) {
+                    spread = Math.max(spread, Math.abs(e));
+                }
+            }
+            shift = -Math.getExponent(spread);
+            double ss = 0.0;
+            for (int i = 0; i < n; i++) {
+                v[i] = Math.scalb(v[i], shift);
+                ss += v[i] * v[i];
+            }
+            double sd = Math.sqrt(ss / (n - 1));
+            for (int i = 0; i < n; i++) {
+                v[i] /= sd;
             }
         }
     }
