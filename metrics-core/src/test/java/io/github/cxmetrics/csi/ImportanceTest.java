@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import io.github.cxmetrics.stats.Interval;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.QuickTheory;
@@ -221,5 +222,63 @@ class ImportanceTest {
                         assertThat(b.value(j)).isCloseTo(beta[j], within(1e-12));
                     }
                 });
+    }
+
+    // Standard errors and intervals: R 4.x on the data X, Y above (script, in short):
+    //   ct <- cor.test(X[, j], y, conf.level = 0.95); ct$conf.int; sqrt((1 - ct$estimate^2)/10)
+    //   m <- lm(scale(y) ~ scale(X)); summary(m)$coefficients[, 2]; confint(m, level = 0.90)
+
+    @Test
+    void correlationStandardErrorsAndFisherIntervalsMatchR() {
+        Importance imp = Importance.correlation(X, Y);
+        double[] se = {0.19275705879682947, 0.26189767240546125, 0.31385416986861348};
+        double[][] ci = {{0.40151988125465515, 0.93930387853592090}, {-0.01984025177375694, 0.85828609309305848},
+            {-0.48569676485370644, 0.65053726959909053}};
+        for (int j = 0; j < 3; j++) {
+            assertThat(imp.standardError(j)).isCloseTo(se[j], within(1e-13));
+            Interval interval = imp.confidenceInterval(j, 0.95);
+            assertThat(interval.lower()).isCloseTo(ci[j][0], within(1e-12));
+            assertThat(interval.upper()).isCloseTo(ci[j][1], within(1e-12));
+            assertThat(interval.level()).isEqualTo(0.95);
+        }
+    }
+
+    @Test
+    void regressionStandardErrorsAndIntervalsMatchR() {
+        Importance imp = Importance.standardizedRegression(X, Y);
+        double[] se = {0.16683231346504757, 0.16666045683611988, 0.18759378907281596};
+        double[][] ci = {{0.43136460542890154, 1.05183000763023893}, {0.17003095532379153, 0.78985720621101074},
+            {-0.35006816979712641, 0.34761115484955357}};
+        for (int j = 0; j < 3; j++) {
+            assertThat(imp.standardError(j)).isCloseTo(se[j], within(1e-13));
+            Interval interval = imp.confidenceInterval(j, 0.90);
+            assertThat(interval.lower()).isCloseTo(ci[j][0], within(1e-12));
+            assertThat(interval.upper()).isCloseTo(ci[j][1], within(1e-12));
+        }
+    }
+
+    @Test
+    void uncertaintyEdgeCases() {
+        // r = 1 exactly: SE 0 and the degenerate interval [1, 1]
+        double[][] same = {{1}, {2}, {3}, {5}};
+        Importance perfect = Importance.correlation(same, new double[] {2, 4, 6, 10});
+        assertThat(perfect.standardError(0)).isEqualTo(0.0);
+        assertThat(perfect.confidenceInterval(0, 0.95)).isEqualTo(new Interval(1, 1, 0.95));
+        // 3 respondents: a correlation has an SE (n − 2 = 1) but no Fisher interval (n − 3 = 0)
+        Importance three = Importance.correlation(new double[][] {{1}, {2}, {3}}, new double[] {1, 3, 2});
+        assertThat(three.standardError(0)).isCloseTo(Math.sqrt(1 - 0.25), within(1e-15)); // r = 1/(√2·√2) = 1/2
+        assertThatThrownBy(() -> three.confidenceInterval(0, 0.95)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the Fisher z interval of a correlation needs at least 4 complete respondents, had 3");
+        // k + 1 respondents: the regression is exact, no residual degrees of freedom
+        Importance exact = Importance.standardizedRegression(new double[][] {{1, 0}, {0, 1}, {1, 1}},
+                new double[] {1, 2, 4});
+        assertThatThrownBy(() -> exact.standardError(0)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the standardised regression on 2 attributes has no standard errors: it needs at least 4 "
+                        + "complete respondents (residual degrees of freedom n − k − 1 > 0), had 3");
+        assertThatThrownBy(() -> exact.confidenceInterval(1, 0.95)).isInstanceOf(IllegalStateException.class);
+        Importance imp = Importance.correlation(X, Y);
+        assertThatThrownBy(() -> imp.confidenceInterval(0, 1.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("level must be in (0, 1), was 1.0");
+        assertThatThrownBy(() -> imp.standardError(3)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 }
