@@ -297,8 +297,12 @@ public final class Csi {
             }
             double n = ratings.effectiveSize();
             double variance = n > 1.0 ? ratings.variance() / n : Double.NaN;
+            double raw = ratings.mean();
+            if (Double.isNaN(raw)) {
+                throw new IllegalArgumentException("ratings of \"" + name + "\" have no finite mean");
+            }
             // a weighted mean may round a hair outside the scale; the index is defined on the scale
-            double mean = Math.max(scale.min(), Math.min(scale.max(), ratings.mean()));
+            double mean = Math.max(scale.min(), Math.min(scale.max(), raw));
             return add(name, importance, mean, Double.isFinite(variance) ? variance : Double.NaN);
         }
 
