@@ -1,10 +1,11 @@
 package io.github.cxmetrics.csi;
 
-import io.github.cxmetrics.stats.Estimate;
+import io.github.cxmetrics.internal.math.Normal;
 import io.github.cxmetrics.stats.Interval;
 import io.github.cxmetrics.survey.RatingDistribution;
 import io.github.cxmetrics.survey.Scale;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +31,11 @@ import java.util.Set;
  * outer weights of a PLS path model estimated each year; callers who have those weights pass them
  * as the importances.
  *
+ * <p>Only the ratios of the importances matter. They are divided by the largest before they are
+ * summed, so any finite non-negative importances — from {@code 1e-300} to {@code 1.7e308} in one
+ * index — give finite weights: {@code w_i = (importance_i/max)/Σ (importance_j/max)}. An
+ * importance below about {@code 1e-308} of the largest then weighs exactly 0.
+ *
  * <h2>Uncertainty</h2>
  * By the delta method, treating the attributes as <b>independent samples</b>:
  * <pre>{@code
@@ -41,7 +47,11 @@ import java.util.Set;
  * as a lower bound. An attribute given only as a mean carries no standard error, so neither does
  * the index: {@link #standardError()} then throws {@link IllegalStateException}.
  *
- * <p>Instances are immutable.
+ * <p>Instances are immutable and compare by value: two indices are equal when they have the same
+ * scale, the same attributes (names, weights, means, scores, contributions) in the same order and
+ * the same per-attribute variances, all compared bit for bit. Importances that differ only by a
+ * common factor give equal indices when the factor leaves the weights' bits unchanged (e.g. a
+ * power of two).
  *
  * @since 0.1.0
  */
@@ -50,14 +60,47 @@ public final class Csi {
     /**
      * One attribute of the index.
      *
-     * @param name the attribute's name
-     * @param weight its normalised weight, in [0, 1]; the weights sum to 1
-     * @param mean its mean rating, in scale points
+     * @param name the attribute's name, not blank
+     * @param weight its normalised weight, in [0, 1]; the weights of an index sum to 1
+     * @param mean its mean rating, in scale points, finite
      * @param score its score {@code 100·(mean − min)/(max − min)}, in [0, 100]
-     * @param contribution {@code weight · score}, its share of the index in points
+     * @param contribution {@code weight · score}, its share of the index in points, in [0, 100]
      * @since 0.1.0
      */
     public record Attribute(String name, double weight, double mean, double score, double contribution) {
+
+        /**
+         * Validates the components.
+         *
+         * @param name the attribute's name
+         * @param weight its normalised weight
+         * @param mean its mean rating
+         * @param score its score
+         * @param contribution its contribution
+         * @throws NullPointerException if {@code name} is null
+         * @throws IllegalArgumentException if {@code name} is blank, {@code weight} is not in [0, 1],
+         *     {@code mean} is NaN or infinite, or {@code score} or {@code contribution} is not in
+         *     [0, 100] (NaN is in no range)
+         */
+        public Attribute {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("attribute name must not be blank");
+            }
+            if (!(weight >= 0.0 && weight <= 1.0)) {
+                throw new IllegalArgumentException("weight of \"" + name + "\" must be in [0, 1], was " + weight);
+            }
+            if (!Double.isFinite(mean)) {
+                throw new IllegalArgumentException("mean of \"" + name + "\" must be finite, was " + mean);
+            }
+            if (!(score >= 0.0 && score <= 100.0)) {
+                throw new IllegalArgumentException("score of \"" + name + "\" must be in [0, 100], was " + score);
+            }
+            if (!(contribution >= 0.0 && contribution <= 100.0)) {
+                throw new IllegalArgumentException("contribution of \"" + name + "\" must be in [0, 100], was "
+                        + contribution);
+            }
+        }
     }
 
     private final Scale scale;
@@ -138,7 +181,7 @@ public final class Csi {
      *     size not above 1
      */
     public double standardError() {
-        double factor = 100.0 / (scale.max() - scale.min());
+        double factor = 100.0 / ((double) scale.max() - scale.min());
         double sum = 0.0;
         for (int i = 0; i < varianceOfMean.length; i++) {
             if (Double.isNaN(varianceOfMean[i])) {
@@ -153,17 +196,8 @@ public final class Csi {
     }
 
     /**
-     * The index with its standard error, as a normal-theory estimate.
-     *
-     * @return {@code Estimate(index(), standardError(), ∞)}
-     * @throws IllegalStateException if the index has no standard error
-     */
-    public Estimate estimate() {
-        return Estimate.normal(index, standardError());
-    }
-
-    /**
-     * The delta-method interval {@code CSI ± z·SE}, clipped to [0, 100].
+     * The delta-method interval {@code CSI ± z·SE}, clipped to [0, 100], with {@code z} the
+     * standard normal quantile {@code Φ⁻¹((1 + level)/2)}.
      *
      * @param level the confidence level, in {@code (0, 1)}
      * @return the interval, in points
@@ -171,18 +205,53 @@ public final class Csi {
      * @throws IllegalStateException if the index has no standard error
      */
     public Interval confidenceInterval(double level) {
-        Interval raw = estimate().confidenceInterval(level);
-        return new Interval(Math.max(0.0, raw.lower()), Math.min(100.0, raw.upper()), level);
+        double z = Normal.twoSidedCritical(level);
+        double half = z * standardError();
+        return new Interval(Math.max(0.0, index - half), Math.min(100.0, index + half), level);
     }
 
     /**
-     * A readable summary, e.g. {@code Csi[index=72.2, attributes=3, scale=1..10]}.
+     * Equal when scale, attributes and per-attribute variances are equal (see the class description).
+     *
+     * @param o the object to compare with
+     * @return whether equal
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Csi)) {
+            return false;
+        }
+        Csi other = (Csi) o;
+        return scale.equals(other.scale) && attributes.equals(other.attributes)
+                && Arrays.equals(varianceOfMean, other.varianceOfMean);
+    }
+
+    /**
+     * A hash code consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return (scale.hashCode() * 31 + attributes.hashCode()) * 31 + Arrays.hashCode(varianceOfMean);
+    }
+
+    /**
+     * A readable summary, e.g.
+     * {@code Csi[index=72.2, scale=1..10, attributes=[satisfaction, expectation, ideal]]}.
      *
      * @return the summary
      */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Csi[index=%.1f, attributes=%d, scale=%s]", index, attributes.size(), scale);
+        StringBuilder names = new StringBuilder();
+        for (Attribute a : attributes) {
+            names.append(names.length() == 0 ? "" : ", ").append(a.name());
+        }
+        return String.format(Locale.ROOT, "Csi[index=%.1f, scale=%s, attributes=[%s]]", index, scale, names);
     }
 
     /**
@@ -228,7 +297,13 @@ public final class Csi {
             }
             double n = ratings.effectiveSize();
             double variance = n > 1.0 ? ratings.variance() / n : Double.NaN;
-            return add(name, importance, ratings.mean(), variance);
+            double raw = ratings.mean();
+            if (Double.isNaN(raw)) {
+                throw new IllegalArgumentException("ratings of \"" + name + "\" have no finite mean");
+            }
+            // a weighted mean may round a hair outside the scale; the index is defined on the scale
+            double mean = Math.max(scale.min(), Math.min(scale.max(), raw));
+            return add(name, importance, mean, Double.isFinite(variance) ? variance : Double.NaN);
         }
 
         /**
@@ -261,21 +336,29 @@ public final class Csi {
             if (names.isEmpty()) {
                 throw new IllegalStateException("a CSI needs at least one attribute");
             }
+            // divide by the largest importance before summing: Σ importance may overflow, Σ (importance/max)
+            // is at most the number of attributes
+            double largest = 0.0;
+            for (double w : importances) {
+                largest = Math.max(largest, w);
+            }
+            if (!(largest > 0.0)) {
+                throw new IllegalStateException(
+                        "every importance is 0; at least one attribute needs a positive importance");
+            }
             double total = 0.0;
             for (double w : importances) {
-                total += w;
+                total += w / largest;
             }
-            if (!(total > 0.0)) {
-                throw new IllegalStateException("every importance is 0; at least one attribute needs a positive importance");
-            }
-            double range = scale.max() - scale.min();
+            double min = scale.min();
+            double range = (double) scale.max() - min;
             List<Attribute> list = new ArrayList<>(names.size());
             double[] variances = new double[names.size()];
             for (int i = 0; i < names.size(); i++) {
-                double weight = importances.get(i) / total;
+                double weight = Math.min(1.0, importances.get(i) / largest / total);
                 double mean = means.get(i);
-                double score = 100.0 * (mean - scale.min()) / range;
-                list.add(new Attribute(names.get(i), weight, mean, score, weight * score));
+                double score = Math.max(0.0, Math.min(100.0, 100.0 * ((mean - min) / range)));
+                list.add(new Attribute(names.get(i), weight, mean, score, Math.min(100.0, weight * score)));
                 variances[i] = variancesOfMean.get(i);
             }
             return new Csi(scale, Collections.unmodifiableList(list), variances);

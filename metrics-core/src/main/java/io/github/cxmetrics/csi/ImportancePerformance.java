@@ -18,7 +18,9 @@ import java.util.Objects;
  * }</pre>
  * By default the crosshairs sit at the mean importance and the mean performance over the attributes
  * (the data-centred placement); callers may pass their own, e.g. the scale midpoint. A value exactly
- * on a crosshair counts as <b>high</b>.
+ * on a crosshair counts as <b>high</b>. The means are computed without overflow for any finite
+ * values (the values are brought near 1 by a power of two before they are summed), so the mean of
+ * {@code 1e308} and {@code 1.7e308} is {@code 1.35e308}.
  *
  * @since 0.1.0
  */
@@ -54,7 +56,7 @@ public final class ImportancePerformance {
      */
     public static List<Quadrant> classify(double[] importance, double[] performance) {
         check(importance, performance);
-        return classify(importance, performance, mean(importance), mean(performance));
+        return quadrants(importance, performance, mean(importance), mean(performance));
     }
 
     /**
@@ -73,6 +75,11 @@ public final class ImportancePerformance {
         check(importance, performance);
         finite("importanceCrosshair", importanceCrosshair);
         finite("performanceCrosshair", performanceCrosshair);
+        return quadrants(importance, performance, importanceCrosshair, performanceCrosshair);
+    }
+
+    private static List<Quadrant> quadrants(double[] importance, double[] performance, double importanceCrosshair,
+            double performanceCrosshair) {
         List<Quadrant> out = new ArrayList<>(importance.length);
         for (int i = 0; i < importance.length; i++) {
             boolean important = importance[i] >= importanceCrosshair;
@@ -87,6 +94,16 @@ public final class ImportancePerformance {
      * Ranks attributes by priority: {@code importance_i · max(0, target − performance_i)}, largest
      * first; ties keep the attributes' order. With {@code target} the top of the rating scale this
      * is the importance-weighted room for improvement.
+     *
+     * <p>This ranking is the library's own definition, not Martilla &amp; James's (their grid
+     * classifies, it does not rank). It is the importance-weighted gap familiar from weighted
+     * SERVQUAL scores (Zeithaml, Parasuraman &amp; Berry 1990, <i>Delivering Quality Service</i>),
+     * with the gap measured against a target instead of an expectation; Slack (1994), "The
+     * importance-performance matrix as a determinant of improvement priority", <i>International
+     * Journal of Operations &amp; Production Management</i> 14(5):59–75, discusses priority from
+     * the same two quantities. The products are compared exactly as a double product would be,
+     * but without overflow or underflow: a shortfall of {@code 2e308} or a priority of
+     * {@code 1e-400} still ranks correctly.
      *
      * @param importance one non-negative importance per attribute
      * @param performance one performance per attribute, same length
@@ -105,14 +122,53 @@ public final class ImportancePerformance {
                         + importance[i]);
             }
         }
-        List<Integer> order = new ArrayList<>();
-        double[] priority = new double[importance.length];
-        for (int i = 0; i < importance.length; i++) {
-            order.add(i);
-            priority[i] = importance[i] * Math.max(0.0, target - performance[i]);
+        int n = importance.length;
+        // priority_i = mantissa_i · 2^exponent_i, mantissa in [1, 2) (or 0 for no priority)
+        double[] mantissa = new double[n];
+        long[] exponent = new long[n];
+        for (int i = 0; i < n; i++) {
+            double shortfall = target - performance[i];
+            int extra = 0;
+            if (Double.isInfinite(shortfall)) { // both finite, so halving them makes the difference finite
+                shortfall = target / 2 - performance[i] / 2;
+                extra = 1;
+            }
+            if (!(shortfall > 0.0) || importance[i] == 0.0) {
+                continue;
+            }
+            double p = fraction(importance[i]) * fraction(shortfall);
+            long e = (long) exponentOf(importance[i]) + exponentOf(shortfall) + extra;
+            if (p >= 2.0) {
+                p /= 2.0;
+                e++;
+            }
+            mantissa[i] = p;
+            exponent[i] = e;
         }
-        order.sort(Comparator.comparingDouble((Integer i) -> -priority[i]));
+        Comparator<Integer> byPriority = (x, y) -> {
+            if (mantissa[x] == 0.0 || mantissa[y] == 0.0) {
+                return Boolean.compare(mantissa[x] == 0.0, mantissa[y] == 0.0);
+            }
+            int c = Long.compare(exponent[y], exponent[x]);
+            return c != 0 ? c : Double.compare(mantissa[y], mantissa[x]);
+        };
+        List<Integer> order = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        order.sort(byPriority);
         return order.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The binary exponent of a positive finite value, also for subnormals. */
+    private static int exponentOf(double v) {
+        return v >= Double.MIN_NORMAL ? Math.getExponent(v) : Math.getExponent(v * 0x1p54) - 54;
+    }
+
+    /** The significand of a positive finite value, in [1, 2). */
+    private static double fraction(double v) {
+        return v >= Double.MIN_NORMAL ? Math.scalb(v, -Math.getExponent(v))
+                : Math.scalb(v * 0x1p54, -exponentOf(v) - 54);
     }
 
     private static void check(double[] importance, double[] performance) {
@@ -137,11 +193,27 @@ public final class ImportancePerformance {
         }
     }
 
+    /**
+     * The mean, without overflow: the values are scaled by a power of two near 1/max|v| first; the
+     * result is kept within [min, max], where the exact mean lies.
+     */
     private static double mean(double[] v) {
+        double largest = 0.0;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double e : v) {
+            largest = Math.max(largest, Math.abs(e));
+            lo = Math.min(lo, e);
+            hi = Math.max(hi, e);
+        }
+        if (largest == 0.0) {
+            return 0.0;
+        }
+        int shift = -Math.getExponent(largest);
         double s = 0.0;
         for (double e : v) {
-            s += e;
+            s += Math.scalb(e, shift);
         }
-        return s / v.length;
+        return Math.max(lo, Math.min(hi, Math.scalb(s / v.length, -shift)));
     }
 }
