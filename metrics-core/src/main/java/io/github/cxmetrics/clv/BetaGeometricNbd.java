@@ -5,6 +5,7 @@ import io.github.cxmetrics.internal.math.Gamma;
 import io.github.cxmetrics.internal.math.Hypergeometric;
 import io.github.cxmetrics.internal.math.NelderMead;
 import io.github.cxmetrics.internal.math.NumericalHessian;
+import io.github.cxmetrics.stats.Estimate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -277,6 +278,50 @@ public final class BetaGeometricNbd {
                     + "is singular or not negative definite at the estimate " + this);
         }
         return standardErrors.clone();
+    }
+
+    /**
+     * r with its standard error ({@code standardErrors()[0]}) as a normal-theory {@link Estimate};
+     * its {@code confidenceInterval(level)} is the Wald interval {@code r ± z·se}, which can reach below 0 when the parameter is poorly determined.
+     *
+     * @return the estimate
+     * @throws IllegalStateException as {@link #standardErrors()}
+     */
+    public Estimate rEstimate() {
+        return Estimate.normal(r, standardErrors()[0]);
+    }
+
+    /**
+     * α with its standard error ({@code standardErrors()[1]}) as a normal-theory {@link Estimate};
+     * its {@code confidenceInterval(level)} is the Wald interval {@code α ± z·se}, which can reach below 0 when the parameter is poorly determined.
+     *
+     * @return the estimate
+     * @throws IllegalStateException as {@link #standardErrors()}
+     */
+    public Estimate alphaEstimate() {
+        return Estimate.normal(alpha, standardErrors()[1]);
+    }
+
+    /**
+     * a with its standard error ({@code standardErrors()[2]}) as a normal-theory {@link Estimate};
+     * its {@code confidenceInterval(level)} is the Wald interval {@code a ± z·se}, which can reach below 0 when the parameter is poorly determined.
+     *
+     * @return the estimate
+     * @throws IllegalStateException as {@link #standardErrors()}
+     */
+    public Estimate aEstimate() {
+        return Estimate.normal(a, standardErrors()[2]);
+    }
+
+    /**
+     * b with its standard error ({@code standardErrors()[3]}) as a normal-theory {@link Estimate};
+     * its {@code confidenceInterval(level)} is the Wald interval {@code b ± z·se}, which can reach below 0 when the parameter is poorly determined.
+     *
+     * @return the estimate
+     * @throws IllegalStateException as {@link #standardErrors()}
+     */
+    public Estimate bEstimate() {
+        return Estimate.normal(b, standardErrors()[3]);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.cxmetrics.clv;
 import io.github.cxmetrics.internal.math.Gamma;
 import io.github.cxmetrics.internal.math.NelderMead;
 import io.github.cxmetrics.internal.math.NumericalHessian;
+import io.github.cxmetrics.stats.Estimate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -197,6 +198,39 @@ public final class GammaGamma {
                     + "log-likelihood is singular or not negative definite at the estimate " + this);
         }
         return standardErrors.clone();
+    }
+
+    /**
+     * p with its standard error ({@code standardErrors()[0]}) as a normal-theory {@link Estimate};
+     * its {@code confidenceInterval(level)} is the Wald interval {@code p ± z·se}, which can reach below 0 when the parameter is poorly determined.
+     *
+     * @return the estimate
+     * @throws IllegalStateException as {@link #standardErrors()}
+     */
+    public Estimate pEstimate() {
+        return Estimate.normal(p, standardErrors()[0]);
+    }
+
+    /**
+     * q with its standard error ({@code standardErrors()[1]}) as a normal-theory {@link Estimate};
+     * its {@code confidenceInterval(level)} is the Wald interval {@code q ± z·se}, which can reach below 0 when the parameter is poorly determined.
+     *
+     * @return the estimate
+     * @throws IllegalStateException as {@link #standardErrors()}
+     */
+    public Estimate qEstimate() {
+        return Estimate.normal(q, standardErrors()[1]);
+    }
+
+    /**
+     * γ with its standard error ({@code standardErrors()[2]}) as a normal-theory {@link Estimate};
+     * its {@code confidenceInterval(level)} is the Wald interval {@code γ ± z·se}, which can reach below 0 when the parameter is poorly determined.
+     *
+     * @return the estimate
+     * @throws IllegalStateException as {@link #standardErrors()}
+     */
+    public Estimate gammaEstimate() {
+        return Estimate.normal(gamma, standardErrors()[2]);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.cxmetrics.internal.math.Beta;
 import io.github.cxmetrics.internal.math.Hypergeometric;
 import io.github.cxmetrics.internal.math.NelderMead;
 import io.github.cxmetrics.internal.math.NumericalHessian;
+import io.github.cxmetrics.stats.Estimate;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -251,6 +252,28 @@ public final class ShiftedBetaGeometric {
                     + "is singular or not negative definite at the estimate " + this);
         }
         return standardErrors.clone();
+    }
+
+    /**
+     * α with its standard error ({@code standardErrors()[0]}) as a normal-theory {@link Estimate};
+     * its {@code confidenceInterval(level)} is the Wald interval {@code α ± z·se}, which can reach below 0 when the parameter is poorly determined.
+     *
+     * @return the estimate
+     * @throws IllegalStateException as {@link #standardErrors()}
+     */
+    public Estimate alphaEstimate() {
+        return Estimate.normal(alpha, standardErrors()[0]);
+    }
+
+    /**
+     * β with its standard error ({@code standardErrors()[1]}) as a normal-theory {@link Estimate};
+     * its {@code confidenceInterval(level)} is the Wald interval {@code β ± z·se}, which can reach below 0 when the parameter is poorly determined.
+     *
+     * @return the estimate
+     * @throws IllegalStateException as {@link #standardErrors()}
+     */
+    public Estimate betaEstimate() {
+        return Estimate.normal(beta, standardErrors()[1]);
     }
 
     /**

@@ -43,6 +43,17 @@ class BetaGeometricNbdTest {
             assertThat(se[i]).as("standard error %d", i).isCloseTo(rSe[i], within(1e-5 * rSe[i]));
         }
         assertThat(FIT.logLikelihood()).isCloseTo(-9582.4255605673625, within(1e-8));
+        // the Estimate view: the same numbers, and the Wald interval a ± 1.959963984540054·se (z from R's qnorm(0.975))
+        io.github.cxmetrics.stats.Estimate[] estimates = {FIT.rEstimate(), FIT.alphaEstimate(), FIT.aEstimate(),
+            FIT.bEstimate()};
+        for (int i = 0; i < 4; i++) {
+            assertThat(estimates[i].value()).isEqualTo(fitted[i]);
+            assertThat(estimates[i].standardError()).isEqualTo(se[i]);
+        }
+        assertThat(FIT.aEstimate().confidenceInterval(0.95).lower())
+                .isCloseTo(0.79288603797998536 - 1.959963984540054 * 0.18571909, within(1e-5));
+        assertThatThrownBy(() -> BetaGeometricNbd.of(1, 1, 1, 1).rEstimate()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("standard errors exist only for a fitted BG/NBD model");
     }
 
     @Test

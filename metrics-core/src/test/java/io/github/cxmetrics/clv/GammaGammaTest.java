@@ -63,6 +63,9 @@ class GammaGammaTest {
             assertThat(se[i]).as("standard error %d", i).isCloseTo(rSe[i], within(1e-5 * rSe[i]));
         }
         assertThat(gg.logLikelihood()).isCloseTo(-4055.9232435028639, within(1e-8));
+        assertThat(gg.pEstimate().standardError()).isEqualTo(se[0]);
+        assertThat(gg.qEstimate().value()).isEqualTo(gg.q());
+        assertThat(gg.gammaEstimate().standardError()).isEqualTo(se[2]);
         List<RfmSummary> shuffled = cdnowWithSpend();
         Collections.shuffle(shuffled, new Random(7));
         assertThat(GammaGamma.fit(shuffled)).isEqualTo(gg).hasSameHashCodeAs(gg);

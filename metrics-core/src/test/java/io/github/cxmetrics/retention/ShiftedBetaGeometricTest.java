@@ -52,6 +52,10 @@ class ShiftedBetaGeometricTest {
         assertThat(regular.standardErrors()[1]).isCloseTo(0.152475592, within(1e-5 * 0.152));
         assertThat(high.standardErrors()[0]).isCloseTo(0.103734927, within(1e-5 * 0.104));
         assertThat(high.standardErrors()[1]).isCloseTo(0.7855316818, within(1e-5 * 0.786));
+        // R: qnorm(0.975) = 1.959963984540054
+        assertThat(high.betaEstimate().confidenceInterval(0.95).upper())
+                .isCloseTo(3.8060949206784591 + 1.959963984540054 * 0.7855316818, within(1e-5));
+        assertThat(regular.alphaEstimate().standardError()).isEqualTo(regular.standardErrors()[0]);
         assertThatThrownBy(() -> ShiftedBetaGeometric.of(1, 1).standardErrors()).isInstanceOf(IllegalStateException.class)
                 .hasMessage("standard errors exist only for a fitted sBG model");
     }
