@@ -4,6 +4,9 @@ import io.github.cxmetrics.internal.math.Beta;
 import io.github.cxmetrics.internal.math.Gamma;
 import io.github.cxmetrics.internal.math.Hypergeometric;
 import io.github.cxmetrics.internal.math.NelderMead;
+import io.github.cxmetrics.internal.math.NumericalHessian;
+import io.github.cxmetrics.stats.Estimate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +31,16 @@ import java.util.Objects;
  * Times are in the unit of the summaries (CDNOW: weeks); purchases count repeat transactions.
  * The bracket of the likelihood is summed in log space (log-sum-exp), so large x never overflows.
  * Fitting maximises the log-likelihood over the logs of the four parameters by Nelder–Mead with
- * restarts, identical (x, tₓ, T) rows grouped with weights; standard errors come from the observed
- * information (a central finite-difference Hessian in log space) by the delta method.
+ * restarts, identical (x, tₓ, T) rows grouped with weights and summed in sorted order (so the fit
+ * does not depend on the order of the input); standard errors come from the observed information,
+ * the Hessian of the log-likelihood in log space by central differences with Richardson
+ * extrapolation (the method of R's {@code numDeriv::hessian}), by the delta method. On the CDNOW
+ * sample they agree with {@code numDeriv::hessian} of the same likelihood to 1e-6 relative (r 0.01256,
+ * α 0.3782, a 0.1857, b 0.7053).
+ *
+ * <p><b>Equality.</b> Two models are equal when their parameters, log-likelihoods and standard
+ * errors are equal bit for bit; a model built with {@link #of} (no log-likelihood, no standard
+ * errors) never equals a fitted one. Two fits of the same summaries, in any order, are equal.
  *
  * @since 0.1.0
  */
@@ -40,7 +51,7 @@ public final class BetaGeometricNbd {
     private final double a;
     private final double b;
     private final double logLikelihood;
-    private final double[] standardErrors; // null when not fitted
+    private final double[] standardErrors; // null when not fitted or the Hessian is singular
 
     private BetaGeometricNbd(double r, double alpha, double a, double b, double logLikelihood, double[] se) {
         this.r = r;
@@ -70,13 +81,17 @@ public final class BetaGeometricNbd {
     }
 
     /**
-     * Fits the model by maximum likelihood.
+     * Fits the model by maximum likelihood. The result depends only on the multiset of summaries:
+     * identical (x, tₓ, T) rows are grouped and summed in a fixed sorted order, so any order of
+     * {@code customers} gives a bit-identical model.
      *
      * @param customers the summaries (frequency, recency, age), all in the same time unit
      * @return the fitted model
      * @throws NullPointerException if {@code customers} or an element is null
      * @throws IllegalArgumentException if {@code customers} is empty
-     * @throws ArithmeticException if the optimiser does not converge
+     * @throws IllegalStateException if the data cannot identify the parameters (every age is 0; no
+     *     customer has a repeat purchase; every repeat buyer's recency equals its age, so nobody is
+     *     seen to stop buying), or the fit does not converge to finite parameters
      */
     public static BetaGeometricNbd fit(Collection<RfmSummary> customers) {
         Objects.requireNonNull(customers, "customers");
@@ -84,20 +99,52 @@ public final class BetaGeometricNbd {
             throw new IllegalArgumentException("cannot fit BG/NBD to an empty set of customers");
         }
         List<RfmSummary.Weighted> data = RfmSummary.group(customers);
-        double[] best = NelderMead.minimize(p -> -logLikelihood(p, data), new double[] {0.0, 0.0, 0.0, 0.0}, 1.0,
-                1e-12, 200_000);
+        checkIdentified(data);
+        double[] best;
+        try {
+            best = NelderMead.minimize(p -> -logLikelihood(p, data), new double[] {0.0, 0.0, 0.0, 0.0}, 1.0, 1e-12,
+                    200_000);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("BG/NBD fit did not converge: " + e.getMessage(), e);
+        }
         double ll = logLikelihood(best, data);
-        if (!Double.isFinite(ll)) {
-            throw new ArithmeticException("BG/NBD fit did not reach a finite log-likelihood");
-        }
+        boolean inside = Double.isFinite(ll);
         for (double v : best) {
-            if (Math.abs(v) > 25) {
-                throw new ArithmeticException("BG/NBD fit did not converge to finite parameters (log-parameters "
-                        + java.util.Arrays.toString(best) + ")");
-            }
+            inside &= Math.abs(v) <= 25;
         }
-        double[] se = standardErrors(best, data);
+        if (!inside) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "BG/NBD fit did not converge to finite "
+                    + "parameters: the estimate runs off to r=%.4g, alpha=%.4g, a=%.4g, b=%.4g (log-likelihood %s); "
+                    + "the data carry too little information to identify them", Math.exp(best[0]),
+                    Math.exp(best[1]), Math.exp(best[2]), Math.exp(best[3]), ll));
+        }
+        double[] se = NumericalHessian.logScaleStandardErrors(p -> logLikelihood(p, data), best);
         return new BetaGeometricNbd(Math.exp(best[0]), Math.exp(best[1]), Math.exp(best[2]), Math.exp(best[3]), ll, se);
+    }
+
+    /** The data patterns on which the likelihood has no interior maximum. */
+    private static void checkIdentified(List<RfmSummary.Weighted> data) {
+        boolean anyAge = false;
+        boolean anyRepeat = false;
+        boolean anyGap = false;
+        for (RfmSummary.Weighted w : data) {
+            anyAge |= w.t > 0.0;
+            anyRepeat |= w.x > 0;
+            anyGap |= w.x > 0 && w.tx < w.t;
+        }
+        if (!anyAge) {
+            throw new IllegalStateException("cannot fit BG/NBD: every customer's age is 0, so the data carry no "
+                    + "information about purchasing or dropout");
+        }
+        if (!anyRepeat) {
+            throw new IllegalStateException("cannot fit BG/NBD: no customer has a repeat purchase, so the data carry "
+                    + "no information about dropout and the likelihood has no maximum");
+        }
+        if (!anyGap) {
+            throw new IllegalStateException("cannot fit BG/NBD: every customer with a repeat purchase made the last "
+                    + "one at the end of observation (recency == age), so nobody is seen to stop buying and the data "
+                    + "carry no information about dropout");
+        }
     }
 
     /**
@@ -163,82 +210,6 @@ public final class BetaGeometricNbd {
         return lnA + m + Math.log(Math.exp(term1 - m) + Math.exp(term2 - m));
     }
 
-    private static double[] standardErrors(double[] best, List<RfmSummary.Weighted> data) {
-        int n = best.length;
-        double h = 1e-4;
-        double[][] hessian = new double[n][n];
-        double f0 = logLikelihood(best, data);
-        for (int i = 0; i < n; i++) {
-            for (int j = i; j < n; j++) {
-                double v;
-                if (i == j) {
-                    v = (at(best, data, i, h, j, 0) - 2 * f0 + at(best, data, i, -h, j, 0)) / (h * h);
-                } else {
-                    v = (at(best, data, i, h, j, h) - at(best, data, i, h, j, -h) - at(best, data, i, -h, j, h)
-                            + at(best, data, i, -h, j, -h)) / (4 * h * h);
-                }
-                hessian[i][j] = v;
-                hessian[j][i] = v;
-            }
-        }
-        double[][] cov = invertNegative(hessian);
-        double[] se = new double[n];
-        for (int i = 0; i < n; i++) {
-            se[i] = cov == null || !(cov[i][i] > 0) ? Double.NaN : Math.exp(best[i]) * Math.sqrt(cov[i][i]);
-        }
-        return se;
-    }
-
-    private static double at(double[] p, List<RfmSummary.Weighted> data, int i, double di, int j, double dj) {
-        double[] q = p.clone();
-        q[i] += di;
-        q[j] += dj;
-        return logLikelihood(q, data);
-    }
-
-    /** (−H)⁻¹ by Gauss–Jordan with partial pivoting; null if singular. */
-    static double[][] invertNegative(double[][] h) {
-        int n = h.length;
-        double[][] m = new double[n][2 * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                m[i][j] = -h[i][j];
-            }
-            m[i][n + i] = 1.0;
-        }
-        for (int c = 0; c < n; c++) {
-            int pivot = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
-                    pivot = r;
-                }
-            }
-            if (m[pivot][c] == 0.0) {
-                return null;
-            }
-            double[] tmp = m[c];
-            m[c] = m[pivot];
-            m[pivot] = tmp;
-            double d = m[c][c];
-            for (int j = 0; j < 2 * n; j++) {
-                m[c][j] /= d;
-            }
-            for (int r = 0; r < n; r++) {
-                if (r != c) {
-                    double f = m[r][c];
-                    for (int j = 0; j < 2 * n; j++) {
-                        m[r][j] -= f * m[c][j];
-                    }
-                }
-            }
-        }
-        double[][] inv = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(m[i], n, inv[i], 0, n);
-        }
-        return inv;
-    }
-
     /**
      * The shape r of the purchase-rate distribution.
      *
@@ -276,26 +247,81 @@ public final class BetaGeometricNbd {
     }
 
     /**
-     * The maximised log-likelihood; NaN for a model built with {@link #of}.
+     * The maximised log-likelihood (eq. 6 summed over the customers) of a fitted model.
      *
-     * @return the log-likelihood
+     * @return the log-likelihood, finite
+     * @throws IllegalStateException if the model was built with {@link #of}: it has none
      */
     public double logLikelihood() {
+        if (Double.isNaN(logLikelihood)) {
+            throw new IllegalStateException("a BG/NBD model built with of(r, alpha, a, b) was not fitted: "
+                    + "it has no log-likelihood");
+        }
         return logLikelihood;
     }
 
     /**
-     * Standard errors of (r, α, a, b) from the observed information, by the delta method from log
-     * space.
+     * Standard errors of (r, α, a, b) from the observed information: {@code se(θᵢ) = θᵢ·√((−H)⁻¹)ᵢᵢ}
+     * with {@code H} the Hessian of the log-likelihood in {@code ln θ} (delta method), computed by
+     * central differences with Richardson extrapolation as R's {@code numDeriv::hessian} does.
      *
-     * @return a new array {r, α, a, b}
-     * @throws IllegalStateException if the model was not fitted
+     * @return a new array {r, α, a, b}, each finite and {@code > 0}
+     * @throws IllegalStateException if the model was not fitted, or the Hessian at the estimate is
+     *     singular or not negative definite (then the standard errors are undefined)
      */
     public double[] standardErrors() {
+        if (Double.isNaN(logLikelihood)) {
+            throw new IllegalStateException("standard errors exist only for a fitted BG/NBD model");
+        }
         if (standardErrors == null) {
-            throw new IllegalStateException("standard errors exist only for a fitted model");
+            throw new IllegalStateException("BG/NBD standard errors are undefined: the Hessian of the log-likelihood "
+                    + "is singular or not negative definite at the estimate " + this);
         }
         return standardErrors.clone();
+    }
+
+    /**
+     * r with its standard error ({@code standardErrors()[0]}) as a normal-theory {@link Estimate};
+     * its {@code confidenceInterval(level)} is the Wald interval {@code r ± z·se}, which can reach below 0 when the parameter is poorly determined.
+     *
+     * @return the estimate
+     * @throws IllegalStateException as {@link #standardErrors()}
+     */
+    public Estimate rEstimate() {
+        return Estimate.normal(r, standardErrors()[0]);
+    }
+
+    /**
+     * α with its standard error ({@code standardErrors()[1]}) as a normal-theory {@link Estimate};
+     * its {@code confidenceInterval(level)} is the Wald interval {@code α ± z·se}, which can reach below 0 when the parameter is poorly determined.
+     *
+     * @return the estimate
+     * @throws IllegalStateException as {@link #standardErrors()}
+     */
+    public Estimate alphaEstimate() {
+        return Estimate.normal(alpha, standardErrors()[1]);
+    }
+
+    /**
+     * a with its standard error ({@code standardErrors()[2]}) as a normal-theory {@link Estimate};
+     * its {@code confidenceInterval(level)} is the Wald interval {@code a ± z·se}, which can reach below 0 when the parameter is poorly determined.
+     *
+     * @return the estimate
+     * @throws IllegalStateException as {@link #standardErrors()}
+     */
+    public Estimate aEstimate() {
+        return Estimate.normal(a, standardErrors()[2]);
+    }
+
+    /**
+     * b with its standard error ({@code standardErrors()[3]}) as a normal-theory {@link Estimate};
+     * its {@code confidenceInterval(level)} is the Wald interval {@code b ± z·se}, which can reach below 0 when the parameter is poorly determined.
+     *
+     * @return the estimate
+     * @throws IllegalStateException as {@link #standardErrors()}
+     */
+    public Estimate bEstimate() {
+        return Estimate.normal(b, standardErrors()[3]);
     }
 
     /**
@@ -429,12 +455,44 @@ public final class BetaGeometricNbd {
     }
 
     /**
-     * A readable summary, e.g. {@code BetaGeometricNbd[r=0.2426, alpha=4.4135, a=0.7929, b=2.4258]}.
+     * Equal when the other is a {@code BetaGeometricNbd} with bit-identical parameters,
+     * log-likelihood and standard errors (see the class comment: a model from {@link #of} never
+     * equals a fitted one).
+     *
+     * @param o the object to compare with
+     * @return whether equal
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof BetaGeometricNbd)) {
+            return false;
+        }
+        BetaGeometricNbd m = (BetaGeometricNbd) o;
+        return Double.compare(r, m.r) == 0 && Double.compare(alpha, m.alpha) == 0 && Double.compare(a, m.a) == 0
+                && Double.compare(b, m.b) == 0 && Double.compare(logLikelihood, m.logLikelihood) == 0
+                && Arrays.equals(standardErrors, m.standardErrors);
+    }
+
+    /**
+     * A hash code consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hash(r, alpha, a, b, logLikelihood) + Arrays.hashCode(standardErrors);
+    }
+
+    /**
+     * A readable summary, e.g. {@code BetaGeometricNbd[r=0.242593, alpha=4.41353, a=0.792886,
+     * b=2.42575, logLikelihood=-9582.43]} for a fitted model (without the log-likelihood for one
+     * built with {@link #of}).
      *
      * @return the summary
      */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "BetaGeometricNbd[r=%.4f, alpha=%.4f, a=%.4f, b=%.4f]", r, alpha, a, b);
+        return String.format(Locale.ROOT, "BetaGeometricNbd[r=%.6g, alpha=%.6g, a=%.6g, b=%.6g%s]", r, alpha, a, b,
+                Double.isNaN(logLikelihood) ? "" : String.format(Locale.ROOT, ", logLikelihood=%.6g", logLikelihood));
     }
 }

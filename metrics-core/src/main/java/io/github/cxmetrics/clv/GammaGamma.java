@@ -2,7 +2,10 @@ package io.github.cxmetrics.clv;
 
 import io.github.cxmetrics.internal.math.Gamma;
 import io.github.cxmetrics.internal.math.NelderMead;
+import io.github.cxmetrics.internal.math.NumericalHessian;
+import io.github.cxmetrics.stats.Estimate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +28,8 @@ import java.util.Objects;
  * process; fit it on customers with at least one repeat purchase. Fitting maximises the
  * log-likelihood over the logs of (p, q, γ) by Nelder–Mead; a fit with {@code q <= 1} is rejected,
  * since the population mean spend would then be infinite and the conditional expectation could
- * only be misused.
+ * only be misused. Standard errors come from the observed information by the delta method (see
+ * {@link #standardErrors()}).
  *
  * @since 0.1.0
  */
@@ -34,13 +38,15 @@ public final class GammaGamma {
     private final double p;
     private final double q;
     private final double gamma;
-    private final double logLikelihood;
+    private final double logLikelihood; // NaN when built with of
+    private final double[] standardErrors; // null when not fitted or the Hessian is singular
 
-    private GammaGamma(double p, double q, double gamma, double logLikelihood) {
+    private GammaGamma(double p, double q, double gamma, double logLikelihood, double[] standardErrors) {
         this.p = p;
         this.q = q;
         this.gamma = gamma;
         this.logLikelihood = logLikelihood;
+        this.standardErrors = standardErrors;
     }
 
     /**
@@ -63,18 +69,20 @@ public final class GammaGamma {
         if (!(gamma > 0.0 && gamma < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("gamma must be finite and > 0, was " + gamma);
         }
-        return new GammaGamma(p, q, gamma, Double.NaN);
+        return new GammaGamma(p, q, gamma, Double.NaN, null);
     }
 
     /**
-     * Fits the model on customers with repeat purchases and a monetary value.
+     * Fits the model on customers with repeat purchases and a monetary value. The result depends
+     * only on the multiset of (x, m̄) pairs, not on their order: they are summed in sorted order.
      *
      * @param customers summaries; those with {@code frequency() == 0} are skipped
      * @return the fitted model
      * @throws NullPointerException if {@code customers} or an element is null
-     * @throws IllegalArgumentException if no customer has a repeat purchase, or one with repeat
-     *     purchases has no monetary value
-     * @throws ArithmeticException if the optimiser does not converge or the estimate has {@code q <= 1}
+     * @throws IllegalArgumentException if a customer with repeat purchases has no monetary value
+     * @throws IllegalStateException if no customer has a repeat purchase (nothing to fit), or the fit
+     *     does not converge to finite parameters with {@code q > 1} (e.g. every mean spend is the same,
+     *     so the spread across customers cannot be estimated)
      */
     public static GammaGamma fit(Collection<RfmSummary> customers) {
         Objects.requireNonNull(customers, "customers");
@@ -90,18 +98,29 @@ public final class GammaGamma {
             data.add(new double[] {s.frequency(), s.monetaryValue()});
         }
         if (data.isEmpty()) {
-            throw new IllegalArgumentException("cannot fit Gamma-Gamma: no customer has a repeat purchase");
+            throw new IllegalStateException("cannot fit Gamma-Gamma: no customer has a repeat purchase, and the "
+                    + "model describes the spend of repeat purchases only");
         }
-        double[] best = NelderMead.minimize(v -> -logLikelihood(v, data), new double[] {0.0, 0.0, 0.0}, 1.0, 1e-12,
-                100_000);
+        data.sort((u, v) -> u[0] != v[0] ? Double.compare(u[0], v[0]) : Double.compare(u[1], v[1]));
+        double[] best;
+        try {
+            best = NelderMead.minimize(v -> -logLikelihood(v, data), new double[] {0.0, 0.0, 0.0}, 1.0, 1e-12,
+                    100_000);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("Gamma-Gamma fit did not converge: " + e.getMessage(), e);
+        }
         double pp = Math.exp(best[0]);
         double qq = Math.exp(best[1]);
         double gg = Math.exp(best[2]);
-        if (!(qq > 1.0) || !(pp < 1e10 && gg < 1e10)) {
-            throw new ArithmeticException("Gamma-Gamma fit gave p=" + pp + ", q=" + qq + ", gamma=" + gg
-                    + "; q must be > 1 for a finite mean spend");
+        double ll = logLikelihood(best, data);
+        if (!(qq > 1.0) || !(pp < 1e10 && qq < 1e10 && gg < 1e10) || !Double.isFinite(ll)) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "Gamma-Gamma fit did not converge to a usable "
+                    + "estimate: p=%.4g, q=%.4g, gamma=%.4g; q must be finite and > 1 for a finite mean spend, and "
+                    + "a parameter running off to infinity means the data cannot identify it (e.g. every mean "
+                    + "spend is the same)", pp, qq, gg));
         }
-        return new GammaGamma(pp, qq, gg, logLikelihood(best, data));
+        double[] se = NumericalHessian.logScaleStandardErrors(v -> logLikelihood(v, data), best);
+        return new GammaGamma(pp, qq, gg, ll, se);
     }
 
     private static double logLikelihood(double[] v, List<double[]> data) {
@@ -148,12 +167,70 @@ public final class GammaGamma {
     }
 
     /**
-     * The maximised log-likelihood; NaN for a model built with {@link #of}.
+     * The maximised log-likelihood of a fitted model.
      *
-     * @return the log-likelihood
+     * @return the log-likelihood, finite
+     * @throws IllegalStateException if the model was built with {@link #of}: it has none
      */
     public double logLikelihood() {
+        if (Double.isNaN(logLikelihood)) {
+            throw new IllegalStateException("a Gamma-Gamma model built with of(p, q, gamma) was not fitted: "
+                    + "it has no log-likelihood");
+        }
         return logLikelihood;
+    }
+
+    /**
+     * Standard errors of (p, q, γ) from the observed information: {@code se(θᵢ) = θᵢ·√((−H)⁻¹)ᵢᵢ}
+     * with {@code H} the Hessian of the log-likelihood in {@code ln θ} (delta method), by central
+     * differences with Richardson extrapolation as R's {@code numDeriv::hessian} computes it.
+     *
+     * @return a new array {p, q, γ}, each finite and {@code > 0}
+     * @throws IllegalStateException if the model was not fitted, or the Hessian at the estimate is
+     *     singular or not negative definite (then the standard errors are undefined)
+     */
+    public double[] standardErrors() {
+        if (Double.isNaN(logLikelihood)) {
+            throw new IllegalStateException("standard errors exist only for a fitted Gamma-Gamma model");
+        }
+        if (standardErrors == null) {
+            throw new IllegalStateException("Gamma-Gamma standard errors are undefined: the Hessian of the "
+                    + "log-likelihood is singular or not negative definite at the estimate " + this);
+        }
+        return standardErrors.clone();
+    }
+
+    /**
+     * p with its standard error ({@code standardErrors()[0]}) as a normal-theory {@link Estimate};
+     * its {@code confidenceInterval(level)} is the Wald interval {@code p ± z·se}, which can reach below 0 when the parameter is poorly determined.
+     *
+     * @return the estimate
+     * @throws IllegalStateException as {@link #standardErrors()}
+     */
+    public Estimate pEstimate() {
+        return Estimate.normal(p, standardErrors()[0]);
+    }
+
+    /**
+     * q with its standard error ({@code standardErrors()[1]}) as a normal-theory {@link Estimate};
+     * its {@code confidenceInterval(level)} is the Wald interval {@code q ± z·se}, which can reach below 0 when the parameter is poorly determined.
+     *
+     * @return the estimate
+     * @throws IllegalStateException as {@link #standardErrors()}
+     */
+    public Estimate qEstimate() {
+        return Estimate.normal(q, standardErrors()[1]);
+    }
+
+    /**
+     * γ with its standard error ({@code standardErrors()[2]}) as a normal-theory {@link Estimate};
+     * its {@code confidenceInterval(level)} is the Wald interval {@code γ ± z·se}, which can reach below 0 when the parameter is poorly determined.
+     *
+     * @return the estimate
+     * @throws IllegalStateException as {@link #standardErrors()}
+     */
+    public Estimate gammaEstimate() {
+        return Estimate.normal(gamma, standardErrors()[2]);
     }
 
     /**
@@ -188,11 +265,25 @@ public final class GammaGamma {
     }
 
     /**
+     * The most periods {@link #residualClv} sums term by term: {@value}.
+     */
+    public static final int MAX_SUMMED_PERIODS = 20_000;
+
+    /**
      * The predicted residual CLV of one customer from a BG/NBD purchase model and this spend model:
      * {@code Σ_{i=1..H} [E[Y(iL) | ·] − E[Y((i − 1)L) | ·]] · E[M | x, m̄] · margin / (1 + d)^i}, the
      * expected spend of each of {@code H} future periods of length {@code L} (in the summaries' time
      * unit), discounted at {@code d} per period and multiplied by the margin rate. Residual: future
      * purchases only.
+     *
+     * <p><b>Cost and long horizons.</b> At {@code d = 0} the sum telescopes to
+     * {@code E[Y(HL) | ·] · E[M | x, m̄] · margin}, one evaluation for any {@code H}. For {@code d > 0}
+     * the sum stops after {@code N} periods once {@code (1 + d)^−N · (1 + d)/d <= 1e-17}: the
+     * expected purchases per period never grow ({@code E[Y(t) | ·]} is concave in {@code t}, a
+     * mixture of {@code (1 − e^(−λpt))/p}), so the rest is below 1e-17 of the value and
+     * {@code H = Integer.MAX_VALUE} gives the infinite-horizon value (at d = 0.01, N = 4 398; at
+     * d = 0.1, N = 436). At most {@link #MAX_SUMMED_PERIODS} periods are summed: a longer horizon is rejected when the
+     * discount rate is too small to end it sooner (below about 0.00227 per period, or negative).
      *
      * @param purchases the fitted purchase model
      * @param customer the customer's summary (its monetary value is used when x &gt; 0)
@@ -200,9 +291,11 @@ public final class GammaGamma {
      * @param periodLength L in the summaries' time unit (e.g. 4.348 weeks for a month), {@code > 0}
      * @param discountRate d per period, {@code > −1}
      * @param marginRate margin as a fraction of spend, in [0, 1]
-     * @return the residual CLV, currency units
+     * @return the residual CLV, currency units, finite and {@code >= 0}
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if an argument is out of range
+     * @throws IllegalArgumentException if an argument is out of range, {@code periods · periodLength}
+     *     is not finite, more than {@link #MAX_SUMMED_PERIODS} periods would have to be summed, or the
+     *     value overflows a double (a negative discount rate over many periods)
      */
     public double residualClv(BetaGeometricNbd purchases, RfmSummary customer, int periods, double periodLength,
             double discountRate, double marginRate) {
@@ -220,27 +313,86 @@ public final class GammaGamma {
         if (!(marginRate >= 0.0 && marginRate <= 1.0)) {
             throw new IllegalArgumentException("marginRate must be in [0, 1], was " + marginRate);
         }
+        int terms = periods;
+        if (discountRate > 0.0) {
+            // smallest N with (1 + d)^−N · (1 + d)/d <= 1e-17
+            double needed = Math.ceil((Math.log(1e17) + Math.log1p(1.0 / discountRate)) / Math.log1p(discountRate));
+            terms = (int) Math.min(periods, needed);
+        }
+        if (discountRate != 0.0 && terms > MAX_SUMMED_PERIODS) {
+            throw new IllegalArgumentException("periods must be at most " + MAX_SUMMED_PERIODS + " at discountRate "
+                    + discountRate + ", was " + periods + ": the sum is computed period by period, and a discount "
+                    + "rate of at least about 0.00227 per period ends it sooner");
+        }
+        if (!Double.isFinite((double) (discountRate == 0.0 ? periods : terms) * periodLength)) {
+            throw new IllegalArgumentException("periods * periodLength must be finite, was " + periods + " * "
+                    + periodLength);
+        }
         double spend = customer.frequency() == 0 ? meanSpend()
                 : conditionalExpectedAverageSpend(customer.frequency(), customer.monetaryValue());
-        double value = 0.0;
-        double previous = 0.0;
-        double discount = 1.0;
-        for (int i = 1; i <= periods; i++) {
-            double cumulative = purchases.conditionalExpectedPurchases(i * periodLength, customer);
-            discount /= 1.0 + discountRate;
-            value += (cumulative - previous) * spend * discount;
-            previous = cumulative;
+        if (periods == 0) {
+            return 0.0;
         }
-        return value * marginRate;
+        double value;
+        if (discountRate == 0.0) {
+            value = purchases.conditionalExpectedPurchases(periods * periodLength, customer) * spend;
+        } else {
+            value = 0.0;
+            double previous = 0.0;
+            double discount = 1.0;
+            for (int i = 1; i <= terms; i++) {
+                double cumulative = purchases.conditionalExpectedPurchases(i * periodLength, customer);
+                discount /= 1.0 + discountRate;
+                value += (cumulative - previous) * spend * discount;
+                previous = cumulative;
+            }
+        }
+        value *= marginRate;
+        if (!(value < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("the residual CLV overflows a double at discountRate " + discountRate
+                    + " over " + periods + " periods");
+        }
+        return value;
     }
 
     /**
-     * A readable summary, e.g. {@code GammaGamma[p=6.25, q=3.74, gamma=15.44]}.
+     * Equal when the other is a {@code GammaGamma} with bit-identical parameters, log-likelihood and
+     * standard errors: a model from {@link #of} never equals a fitted one, and two fits of the same
+     * customers, in any order, are equal.
+     *
+     * @param o the object to compare with
+     * @return whether equal
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof GammaGamma)) {
+            return false;
+        }
+        GammaGamma m = (GammaGamma) o;
+        return Double.compare(p, m.p) == 0 && Double.compare(q, m.q) == 0 && Double.compare(gamma, m.gamma) == 0
+                && Double.compare(logLikelihood, m.logLikelihood) == 0 && Arrays.equals(standardErrors, m.standardErrors);
+    }
+
+    /**
+     * A hash code consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hash(p, q, gamma, logLikelihood) + Arrays.hashCode(standardErrors);
+    }
+
+    /**
+     * A readable summary, e.g. {@code GammaGamma[p=6.24880, q=3.74459, gamma=15.4477,
+     * logLikelihood=-4055.92]} for a fitted model (without the log-likelihood for one built with
+     * {@link #of}).
      *
      * @return the summary
      */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "GammaGamma[p=%.4f, q=%.4f, gamma=%.4f]", p, q, gamma);
+        return String.format(Locale.ROOT, "GammaGamma[p=%.6g, q=%.6g, gamma=%.6g%s]", p, q, gamma,
+                Double.isNaN(logLikelihood) ? "" : String.format(Locale.ROOT, ", logLikelihood=%.6g", logLikelihood));
     }
 }

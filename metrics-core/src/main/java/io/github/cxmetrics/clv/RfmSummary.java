@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -122,8 +121,10 @@ public final class RfmSummary {
      * @return one summary per customer with a purchase by {@code observationEnd}, by customer id in
      *     the order of first appearance
      * @throws NullPointerException if an argument or a transaction is null
-     * @throws IllegalArgumentException if {@code unit} is not one of the four, or a repeat-purchase
-     *     mean is not positive (monetary value must be {@code > 0})
+     * @throws IllegalArgumentException if {@code unit} is not one of the four, a customer's amounts
+     *     on one day sum beyond the range of a double, or a customer's mean repeat-purchase amount is
+     *     not {@code > 0} (e.g. a purchase of 10 and a later return of 5: the repeat day's net amount
+     *     is −5); the message names the customer
      */
     public static Map<String, RfmSummary> fromTransactions(Collection<Transaction> transactions,
             LocalDate observationEnd, ChronoUnit unit) {
@@ -140,25 +141,50 @@ public final class RfmSummary {
         }
         Map<String, RfmSummary> out = new LinkedHashMap<>();
         for (Map.Entry<String, TreeMap<LocalDate, Double>> e : byCustomer.entrySet()) {
-            TreeMap<LocalDate, Double> days = e.getValue();
-            LocalDate first = days.firstKey();
-            LocalDate last = days.lastKey();
-            long x = days.size() - 1L;
-            double recency = ChronoUnit.DAYS.between(first, last) / daysPerUnit;
-            double age = ChronoUnit.DAYS.between(first, observationEnd) / daysPerUnit;
-            if (x == 0) {
-                out.put(e.getKey(), new RfmSummary(0, 0.0, age, Double.NaN));
-            } else {
-                double sum = 0.0;
-                for (double v : days.tailMap(first, false).values()) {
-                    sum += v;
-                }
-                double mean = sum / x;
-                out.put(e.getKey(), mean > 0.0 ? new RfmSummary(x, recency, age, mean)
-                        : new RfmSummary(x, recency, age, Double.NaN));
-            }
+            out.put(e.getKey(), summarise(e.getKey(), e.getValue(), observationEnd, daysPerUnit));
         }
         return out;
+    }
+
+    /** One customer's summary, validated like {@link #of(long, double, double, double)}. */
+    private static RfmSummary summarise(String customer, TreeMap<LocalDate, Double> days, LocalDate observationEnd,
+            double daysPerUnit) {
+        for (Map.Entry<LocalDate, Double> day : days.entrySet()) {
+            if (!Double.isFinite(day.getValue())) {
+                throw new IllegalArgumentException("customer " + customer + ": the amounts on " + day.getKey()
+                        + " sum to " + day.getValue() + ", beyond the range of a double");
+            }
+        }
+        LocalDate first = days.firstKey();
+        long x = days.size() - 1L;
+        double recency = ChronoUnit.DAYS.between(first, days.lastKey()) / daysPerUnit;
+        double age = ChronoUnit.DAYS.between(first, observationEnd) / daysPerUnit;
+        try {
+            validate(x, recency, age);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("customer " + customer + ": " + e.getMessage(), e);
+        }
+        if (x == 0) {
+            return new RfmSummary(0, 0.0, age, Double.NaN);
+        }
+        double sum = 0.0;
+        for (double v : days.tailMap(first, false).values()) {
+            sum += v;
+        }
+        double mean = sum / x;
+        if (!Double.isFinite(sum)) {
+            // the day totals are finite, so their mean is: scale before adding
+            mean = 0.0;
+            for (double v : days.tailMap(first, false).values()) {
+                mean += v / x;
+            }
+        }
+        if (!(mean > 0.0 && mean < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("customer " + customer + ": the mean amount of its " + x
+                    + " repeat purchase day(s) must be finite and > 0, was " + mean
+                    + " (returns count against the purchases of their day)");
+        }
+        return new RfmSummary(x, recency, age, mean);
     }
 
     private static double daysPer(ChronoUnit unit) {
@@ -227,29 +253,33 @@ public final class RfmSummary {
 
     /**
      * Groups identical (x, tₓ, T) triples, the form in which likelihoods are summed with weights.
+     * The groups come sorted by x, then tₓ, then T, so a likelihood summed over them in this order
+     * (and a fit, and its standard errors) does not depend on the order of {@code summaries}.
      *
      * @param summaries the summaries
-     * @return distinct triples with their multiplicities
+     * @return distinct triples with their multiplicities, sorted
+     * @throws NullPointerException if an element is null
      */
     static List<Weighted> group(Collection<RfmSummary> summaries) {
-        Map<List<Double>, Weighted> map = new HashMap<>();
-        List<Weighted> order = new ArrayList<>();
+        Map<Weighted, Weighted> map = new TreeMap<>(Weighted.ORDER);
         for (RfmSummary s : summaries) {
-            Objects.requireNonNull(s, "summary");
-            List<Double> key = List.of((double) s.frequency, s.recency, s.age);
-            Weighted w = map.get(key);
-            if (w == null) {
-                w = new Weighted(s.frequency, s.recency, s.age);
-                map.put(key, w);
-                order.add(w);
-            }
-            w.count++;
+            Objects.requireNonNull(s, "customer");
+            // + 0.0 folds -0.0 into 0.0, which the range checks accept as equal
+            Weighted key = new Weighted(s.frequency, s.recency + 0.0, s.age + 0.0);
+            map.computeIfAbsent(key, k -> k).count++;
         }
-        return order;
+        return new ArrayList<>(map.keySet());
     }
 
     /** A distinct (x, tₓ, T) with its count. */
     static final class Weighted {
+        static final java.util.Comparator<Weighted> ORDER = (u, v) -> {
+            int c = Long.compare(u.x, v.x);
+            if (c == 0) {
+                c = Double.compare(u.tx, v.tx);
+            }
+            return c != 0 ? c : Double.compare(u.t, v.t);
+        };
         final long x;
         final double tx;
         final double t;

@@ -3,6 +3,9 @@ package io.github.cxmetrics.retention;
 import io.github.cxmetrics.internal.math.Beta;
 import io.github.cxmetrics.internal.math.Hypergeometric;
 import io.github.cxmetrics.internal.math.NelderMead;
+import io.github.cxmetrics.internal.math.NumericalHessian;
+import io.github.cxmetrics.stats.Estimate;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -25,7 +28,9 @@ import java.util.Objects;
  * maximum likelihood,
  * {@code LL = Σ_{t=1..T} (n_(t−1) − n_t) ln P(T = t) + n_T ln S(T)} (eq. 7), maximised over
  * {@code (ln α, ln β)} by Nelder–Mead with restarts. On Fader and Hardie's data this reproduces their
- * estimates (regular: α = 0.704, β = 1.182; high end: α = 0.668, β = 3.806).
+ * estimates (regular: α = 0.704, β = 1.182; high end: α = 0.668, β = 3.806). Standard errors come
+ * from the observed information (see {@link #standardErrors()}). Data that cannot separate α from
+ * β (a single period) get an {@link IllegalStateException}, not the optimiser's starting point.
  *
  * <p><b>Discounted expected residual lifetime</b> (Fader &amp; Hardie 2010, "Customer-base valuation in
  * a contractual setting: the perils of ignoring heterogeneity", <i>Marketing Science</i> 29(1):85–93,
@@ -39,12 +44,14 @@ public final class ShiftedBetaGeometric {
 
     private final double alpha;
     private final double beta;
-    private final double logLikelihood;
+    private final double logLikelihood; // NaN when built with of
+    private final double[] standardErrors; // null when not fitted or the Hessian is singular
 
-    private ShiftedBetaGeometric(double alpha, double beta, double logLikelihood) {
+    private ShiftedBetaGeometric(double alpha, double beta, double logLikelihood, double[] standardErrors) {
         this.alpha = alpha;
         this.beta = beta;
         this.logLikelihood = logLikelihood;
+        this.standardErrors = standardErrors;
     }
 
     /**
@@ -52,13 +59,13 @@ public final class ShiftedBetaGeometric {
      *
      * @param alpha {@code α > 0}, finite
      * @param beta {@code β > 0}, finite
-     * @return the model (its {@link #logLikelihood()} is NaN: it was not fitted)
+     * @return the model (it was not fitted: it has no {@link #logLikelihood()})
      * @throws IllegalArgumentException if a parameter is not finite and positive
      */
     public static ShiftedBetaGeometric of(double alpha, double beta) {
         checkParameter("alpha", alpha);
         checkParameter("beta", beta);
-        return new ShiftedBetaGeometric(alpha, beta, Double.NaN);
+        return new ShiftedBetaGeometric(alpha, beta, Double.NaN, null);
     }
 
     /**
@@ -70,8 +77,10 @@ public final class ShiftedBetaGeometric {
      * @throws NullPointerException if {@code survivors} is null
      * @throws IllegalArgumentException if there are fewer than two values, a count is negative, the
      *     counts increase, or {@code n_0} is 0
-     * @throws ArithmeticException if the optimiser does not converge (e.g. no customer ever churned,
-     *     where the likelihood has no maximum)
+     * @throws IllegalStateException if the data cannot identify α and β (one period only, e.g.
+     *     {@code {100, 50}}, identifies just the first-period churn rate α/(α + β); nobody survived
+     *     the first period; nobody churned), or the fit does not converge to finite parameters (e.g.
+     *     retention rates that do not rise over time show no heterogeneity)
      */
     public static ShiftedBetaGeometric fit(long[] survivors) {
         return fitJointly(survivors);
@@ -86,7 +95,8 @@ public final class ShiftedBetaGeometric {
      * @return the fitted model; its {@link #logLikelihood()} is the sum over cohorts
      * @throws NullPointerException if {@code cohorts} or a cohort is null
      * @throws IllegalArgumentException if there is no cohort or a cohort is invalid (the message names it)
-     * @throws ArithmeticException if the optimiser does not converge
+     * @throws IllegalStateException if the data cannot identify α and β or the fit does not converge,
+     *     as for {@link #fit(long[])}
      */
     public static ShiftedBetaGeometric fitJointly(long[]... cohorts) {
         Objects.requireNonNull(cohorts, "cohorts");
@@ -98,15 +108,46 @@ public final class ShiftedBetaGeometric {
             data[c] = checkSurvivors(Objects.requireNonNull(cohorts[c], "cohorts[" + c + "]"),
                     cohorts.length == 1 ? "" : " (cohort " + c + ")").clone();
         }
-        double[] best = NelderMead.minimize(p -> -logLikelihood(Math.exp(p[0]), Math.exp(p[1]), data),
-                new double[] {0.0, 0.0}, 0.5, 1e-12, 20_000);
+        // a fixed order of summation: the fit does not depend on the order of the cohorts
+        Arrays.sort(data, Arrays::compare);
+        checkIdentified(data);
+        double[] best;
+        try {
+            best = NelderMead.minimize(p -> -logLikelihood(Math.exp(p[0]), Math.exp(p[1]), data),
+                    new double[] {0.0, 0.0}, 0.5, 1e-12, 20_000);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("sBG fit did not converge: " + e.getMessage(), e);
+        }
         double a = Math.exp(best[0]);
         double b = Math.exp(best[1]);
-        if (!(a > 1e-8 && a < 1e8 && b > 1e-8 && b < 1e8)) {
-            throw new ArithmeticException("sBG fit did not converge to finite parameters (alpha=" + a + ", beta=" + b
-                    + "); the data may show no churn or no heterogeneity");
+        double ll = logLikelihood(a, b, data);
+        if (!(a > 1e-8 && a < 1e8 && b > 1e-8 && b < 1e8) || !Double.isFinite(ll)) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "sBG fit did not converge to finite "
+                    + "parameters: the estimate runs off to alpha=%.4g, beta=%.4g; retention rates that do not rise "
+                    + "over time show no heterogeneity for the model to estimate", a, b));
         }
-        return new ShiftedBetaGeometric(a, b, logLikelihood(a, b, data));
+        double[] se = NumericalHessian.logScaleStandardErrors(p -> logLikelihood(Math.exp(p[0]), Math.exp(p[1]), data),
+                best);
+        return new ShiftedBetaGeometric(a, b, ll, se);
+    }
+
+    /** The data patterns on which the likelihood has no interior maximum. */
+    private static void checkIdentified(long[][] cohorts) {
+        boolean churn = false;
+        boolean laterPeriod = false;
+        for (long[] n : cohorts) {
+            churn |= n[n.length - 1] < n[0];
+            laterPeriod |= n.length > 2 && n[1] > 0;
+        }
+        if (!laterPeriod) {
+            throw new IllegalStateException("cannot fit sBG: no customer is observed beyond the first period (one "
+                    + "period of survivors, or nobody survived it), which identifies only the first-period churn rate "
+                    + "alpha/(alpha + beta), not alpha and beta; at least two periods are needed");
+        }
+        if (!churn) {
+            throw new IllegalStateException("cannot fit sBG: no customer churned, so the data carry no information "
+                    + "about churn probabilities and the likelihood has no maximum");
+        }
     }
 
     private static double logLikelihood(double a, double b, long[][] cohorts) {
@@ -179,12 +220,60 @@ public final class ShiftedBetaGeometric {
     }
 
     /**
-     * The maximised log-likelihood (eq. 7), NaN for a model built with {@link #of(double, double)}.
+     * The maximised log-likelihood (eq. 7) of a fitted model.
      *
-     * @return the log-likelihood
+     * @return the log-likelihood, finite
+     * @throws IllegalStateException if the model was built with {@link #of(double, double)}: it has
+     *     none
      */
     public double logLikelihood() {
+        if (Double.isNaN(logLikelihood)) {
+            throw new IllegalStateException("an sBG model built with of(alpha, beta) was not fitted: it has no "
+                    + "log-likelihood");
+        }
         return logLikelihood;
+    }
+
+    /**
+     * Standard errors of (α, β) from the observed information: {@code se(θᵢ) = θᵢ·√((−H)⁻¹)ᵢᵢ} with
+     * {@code H} the Hessian of the log-likelihood (eq. 7) in {@code ln θ} (delta method), by central
+     * differences with Richardson extrapolation as R's {@code numDeriv::hessian} computes it.
+     *
+     * @return a new array {α, β}, each finite and {@code > 0}
+     * @throws IllegalStateException if the model was not fitted, or the Hessian at the estimate is
+     *     singular or not negative definite (then the standard errors are undefined)
+     */
+    public double[] standardErrors() {
+        if (Double.isNaN(logLikelihood)) {
+            throw new IllegalStateException("standard errors exist only for a fitted sBG model");
+        }
+        if (standardErrors == null) {
+            throw new IllegalStateException("sBG standard errors are undefined: the Hessian of the log-likelihood "
+                    + "is singular or not negative definite at the estimate " + this);
+        }
+        return standardErrors.clone();
+    }
+
+    /**
+     * α with its standard error ({@code standardErrors()[0]}) as a normal-theory {@link Estimate};
+     * its {@code confidenceInterval(level)} is the Wald interval {@code α ± z·se}, which can reach below 0 when the parameter is poorly determined.
+     *
+     * @return the estimate
+     * @throws IllegalStateException as {@link #standardErrors()}
+     */
+    public Estimate alphaEstimate() {
+        return Estimate.normal(alpha, standardErrors()[0]);
+    }
+
+    /**
+     * β with its standard error ({@code standardErrors()[1]}) as a normal-theory {@link Estimate};
+     * its {@code confidenceInterval(level)} is the Wald interval {@code β ± z·se}, which can reach below 0 when the parameter is poorly determined.
+     *
+     * @return the estimate
+     * @throws IllegalStateException as {@link #standardErrors()}
+     */
+    public Estimate betaEstimate() {
+        return Estimate.normal(beta, standardErrors()[1]);
     }
 
     /**
@@ -279,12 +368,43 @@ public final class ShiftedBetaGeometric {
     }
 
     /**
-     * A readable summary, e.g. {@code ShiftedBetaGeometric[alpha=0.704, beta=1.182]}.
+     * Equal when the other is a {@code ShiftedBetaGeometric} with bit-identical α, β, log-likelihood
+     * and standard errors: a model from {@link #of(double, double)} never equals a fitted one, and
+     * two fits of the same cohorts, in any order, are equal.
+     *
+     * @param o the object to compare with
+     * @return whether equal
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ShiftedBetaGeometric)) {
+            return false;
+        }
+        ShiftedBetaGeometric m = (ShiftedBetaGeometric) o;
+        return Double.compare(alpha, m.alpha) == 0 && Double.compare(beta, m.beta) == 0
+                && Double.compare(logLikelihood, m.logLikelihood) == 0 && Arrays.equals(standardErrors, m.standardErrors);
+    }
+
+    /**
+     * A hash code consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hash(alpha, beta, logLikelihood) + Arrays.hashCode(standardErrors);
+    }
+
+    /**
+     * A readable summary, e.g. {@code ShiftedBetaGeometric[alpha=0.704143, beta=1.18196,
+     * logLikelihood=-1680.28]} for a fitted model (without the log-likelihood for one built with
+     * {@link #of(double, double)}).
      *
      * @return the summary
      */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "ShiftedBetaGeometric[alpha=%.4f, beta=%.4f]", alpha, beta);
+        return String.format(Locale.ROOT, "ShiftedBetaGeometric[alpha=%.6g, beta=%.6g%s]", alpha, beta,
+                Double.isNaN(logLikelihood) ? "" : String.format(Locale.ROOT, ", logLikelihood=%.6g", logLikelihood));
     }
 }

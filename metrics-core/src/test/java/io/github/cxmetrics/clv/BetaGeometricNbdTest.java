@@ -27,10 +27,60 @@ class BetaGeometricNbdTest {
         assertThat(FIT.a()).isCloseTo(0.7929, within(5e-4));
         assertThat(FIT.b()).isCloseTo(2.4258, within(5e-3));
         assertThat(FIT.logLikelihood()).isCloseTo(-9582.43, within(0.01));
+    }
+
+    @Test
+    void parametersAndStandardErrorsAgreeWithRNumDeriv() {
+        // src/test/resources/io/github/cxmetrics/clv/standard-errors.R: R's optim MLE of the same likelihood,
+        // and sqrt(diag(solve(numDeriv::hessian(nll, theta)))) in the natural parameters at that optimum.
+        // (lifetimes prints 0.0126, 0.3782, 0.1857, 0.7053 for the same data.)
+        double[] r = {0.24259290070110229, 4.4135312462916527, 0.79288603797998536, 2.425753040890001};
+        double[] rSe = {0.01255731896, 0.3782213794, 0.18571909, 0.7053455511};
+        double[] fitted = {FIT.r(), FIT.alpha(), FIT.a(), FIT.b()};
         double[] se = FIT.standardErrors();
-        for (double v : se) {
-            assertThat(v).isPositive().isFinite();
+        for (int i = 0; i < 4; i++) {
+            assertThat(fitted[i]).as("parameter %d", i).isCloseTo(r[i], within(1e-6 * r[i]));
+            assertThat(se[i]).as("standard error %d", i).isCloseTo(rSe[i], within(1e-5 * rSe[i]));
         }
+        assertThat(FIT.logLikelihood()).isCloseTo(-9582.4255605673625, within(1e-8));
+        // the Estimate view: the same numbers, and the Wald interval a ± 1.959963984540054·se (z from R's qnorm(0.975))
+        io.github.cxmetrics.stats.Estimate[] estimates = {FIT.rEstimate(), FIT.alphaEstimate(), FIT.aEstimate(),
+            FIT.bEstimate()};
+        for (int i = 0; i < 4; i++) {
+            assertThat(estimates[i].value()).isEqualTo(fitted[i]);
+            assertThat(estimates[i].standardError()).isEqualTo(se[i]);
+        }
+        assertThat(FIT.aEstimate().confidenceInterval(0.95).lower())
+                .isCloseTo(0.79288603797998536 - 1.959963984540054 * 0.18571909, within(1e-5));
+        assertThatThrownBy(() -> BetaGeometricNbd.of(1, 1, 1, 1).rEstimate()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("standard errors exist only for a fitted BG/NBD model");
+    }
+
+    @Test
+    void theFitDoesNotDependOnTheOrderOfTheCustomers() {
+        List<RfmSummary> shuffled = new ArrayList<>(Cdnow.summaries());
+        for (long seed = 1; seed <= 2; seed++) {
+            java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+            BetaGeometricNbd again = BetaGeometricNbd.fit(shuffled);
+            assertThat(again).isEqualTo(FIT).hasSameHashCodeAs(FIT);
+            assertThat(again.standardErrors()).containsExactly(FIT.standardErrors());
+        }
+    }
+
+    @Test
+    void equalityAndText() {
+        BetaGeometricNbd m = BetaGeometricNbd.of(0.2426, 4.4135, 0.7929, 2.4258);
+        assertThat(m).isEqualTo(BetaGeometricNbd.of(0.2426, 4.4135, 0.7929, 2.4258))
+                .hasSameHashCodeAs(BetaGeometricNbd.of(0.2426, 4.4135, 0.7929, 2.4258))
+                .isNotEqualTo(BetaGeometricNbd.of(0.2426, 4.4135, 0.7929, 2.4259));
+        assertThat(BetaGeometricNbd.of(FIT.r(), FIT.alpha(), FIT.a(), FIT.b())).isNotEqualTo(FIT);
+        assertThat(m).hasToString("BetaGeometricNbd[r=0.242600, alpha=4.41350, a=0.792900, b=2.42580]");
+        assertThat(FIT).hasToString("BetaGeometricNbd[r=0.242593, alpha=4.41353, a=0.792886, b=2.42575, "
+                + "logLikelihood=-9582.43]");
+        assertThatThrownBy(m::logLikelihood).isInstanceOf(IllegalStateException.class)
+                .hasMessage("a BG/NBD model built with of(r, alpha, a, b) was not fitted: it has no log-likelihood");
+        assertThatThrownBy(m::standardErrors).isInstanceOf(IllegalStateException.class)
+                .hasMessage("standard errors exist only for a fitted BG/NBD model");
     }
 
     @Test
@@ -160,8 +210,9 @@ class BetaGeometricNbdTest {
                 .hasMessage("r must be finite and > 0, was 0.0");
         assertThatThrownBy(() -> GammaGamma.of(1, 0.9, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("q must be finite and > 1");
-        assertThatThrownBy(() -> GammaGamma.fit(List.of(RfmSummary.of(0, 0, 10)))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no customer has a repeat purchase");
+        assertThatThrownBy(() -> GammaGamma.fit(List.of(RfmSummary.of(0, 0, 10)))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot fit Gamma-Gamma: no customer has a repeat purchase, and the model describes the "
+                        + "spend of repeat purchases only");
         assertThatThrownBy(() -> FIT.probabilityAlive(2, 40, 38)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -169,7 +220,24 @@ class BetaGeometricNbdTest {
     void aFitWithoutAMaximumThrowsAndSaysSo() {
         // nobody ever repurchases: the likelihood keeps rising as r → 0, there is no finite maximum
         List<RfmSummary> none = List.of(RfmSummary.of(0, 0, 10), RfmSummary.of(0, 0, 20), RfmSummary.of(0, 0, 30));
-        assertThatThrownBy(() -> BetaGeometricNbd.fit(none)).isInstanceOf(ArithmeticException.class)
-                .hasMessageContaining("did not converge");
+        assertThatThrownBy(() -> BetaGeometricNbd.fit(none)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot fit BG/NBD: no customer has a repeat purchase, so the data carry no information "
+                        + "about dropout and the likelihood has no maximum");
+    }
+
+    @Test
+    void dataThatCannotIdentifyTheParametersAreRejected() {
+        // reliability report #14: every age 0 returned the optimiser's start (1, 1, 1, 1)
+        assertThatThrownBy(() -> BetaGeometricNbd.fit(List.of(RfmSummary.of(0, 0, 0), RfmSummary.of(0, 0, 0))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot fit BG/NBD: every customer's age is 0, so the data carry no information about "
+                        + "purchasing or dropout");
+        // recency == age for every repeat buyer: nobody is seen to stop, the estimate ran to a ≈ 0, r = 4.9e8
+        List<RfmSummary> allAtTheEnd = List.of(RfmSummary.of(2, 10, 10), RfmSummary.of(1, 20, 20),
+                RfmSummary.of(0, 0, 15), RfmSummary.of(5, 30, 30));
+        assertThatThrownBy(() -> BetaGeometricNbd.fit(allAtTheEnd)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot fit BG/NBD: every customer with a repeat purchase made the last one at the end of "
+                        + "observation (recency == age), so nobody is seen to stop buying and the data carry no "
+                        + "information about dropout");
     }
 }

@@ -84,4 +84,35 @@ class RfmSummaryTest {
         assertThatThrownBy(() -> RfmSummary.fromTransactions(List.of(), LocalDate.now(), ChronoUnit.HOURS))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HOURS");
     }
+
+    @Test
+    void amountsThatGiveNoPositiveFiniteMonetaryValueAreRejectedNamingTheCustomer() {
+        // reliability report #26: two same-day amounts of 1e308 gave monetary value Infinity
+        LocalDate d = LocalDate.of(2024, 1, 1);
+        assertThatThrownBy(() -> RfmSummary.fromTransactions(List.of(new Transaction("c", d, 1),
+                new Transaction("c", d.plusDays(7), 1e308), new Transaction("c", d.plusDays(7), 1e308)),
+                d.plusDays(28), ChronoUnit.WEEKS)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("customer c: the amounts on 2024-01-08 sum to Infinity, beyond the range of a double");
+        // a refund: purchase 10, then a return of 5 on a later day; this silently dropped the monetary value
+        assertThatThrownBy(() -> RfmSummary.fromTransactions(List.of(new Transaction("ok", d, 3),
+                new Transaction("r", d, 10), new Transaction("r", d.plusDays(31), -5)), d.plusDays(60), ChronoUnit.DAYS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("customer r: the mean amount of its 1 repeat purchase day(s) must be finite and > 0, was -5.0 "
+                        + "(returns count against the purchases of their day)");
+        assertThatThrownBy(() -> RfmSummary.fromTransactions(List.of(new Transaction("z", d, 10),
+                new Transaction("z", d.plusDays(3), 4), new Transaction("z", d.plusDays(3), -4)), d.plusDays(60),
+                ChronoUnit.DAYS)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("customer z: the mean amount of its 1 repeat purchase day(s) must be finite and > 0, was 0.0");
+    }
+
+    @Test
+    void repeatDaysWhoseSumOverflowsStillHaveTheirFiniteMean() {
+        LocalDate d = LocalDate.of(2024, 1, 1);
+        RfmSummary s = RfmSummary.fromTransactions(List.of(new Transaction("c", d, 1),
+                new Transaction("c", d.plusDays(7), 1e308), new Transaction("c", d.plusDays(14), 1.5e308)),
+                d.plusDays(28), ChronoUnit.WEEKS).get("c");
+        // (1e308 + 1.5e308)/2, computed as 1e308/2 + 1.5e308/2
+        assertThat(s.monetaryValue()).isEqualTo(1.25e308);
+        assertThat(s).isEqualTo(RfmSummary.of(2, 2.0, 4.0, 1.25e308));
+    }
 }

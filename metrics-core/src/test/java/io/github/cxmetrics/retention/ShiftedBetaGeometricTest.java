@@ -32,7 +32,69 @@ class ShiftedBetaGeometricTest {
         ShiftedBetaGeometric high = ShiftedBetaGeometric.fit(HIGH_END);
         assertThat(high.alpha()).isCloseTo(0.668, within(5e-4));
         assertThat(high.beta()).isCloseTo(3.806, within(5e-4));
-        assertThat(high.logLikelihood()).isLessThan(0.0);
+        // R's optim MLE of the same likelihood (src/test/resources/io/github/cxmetrics/clv/standard-errors.R)
+        assertThat(regular.logLikelihood()).isCloseTo(-1680.2651884632878, within(1e-9));
+        assertThat(high.logLikelihood()).isCloseTo(-1611.158147391156, within(1e-9));
+    }
+
+    @Test
+    void standardErrorsAgreeWithRNumDeriv() {
+        // standard-errors.R: sqrt(diag(solve(numDeriv::hessian(nll, c(alpha, beta))))) at R's optimum
+        // regular 0.70407723274543477, 1.182042860452527 -> SE 0.06559895099, 0.152475592;
+        // high end 0.66808833553762703, 3.8060949206784591 -> SE 0.103734927, 0.7855316818
+        ShiftedBetaGeometric regular = ShiftedBetaGeometric.fit(REGULAR);
+        ShiftedBetaGeometric high = ShiftedBetaGeometric.fit(HIGH_END);
+        assertThat(regular.alpha()).isCloseTo(0.70407723274543477, within(1e-6));
+        assertThat(regular.beta()).isCloseTo(1.182042860452527, within(1e-6));
+        assertThat(high.alpha()).isCloseTo(0.66808833553762703, within(1e-6));
+        assertThat(high.beta()).isCloseTo(3.8060949206784591, within(1e-6));
+        assertThat(regular.standardErrors()[0]).isCloseTo(0.06559895099, within(1e-5 * 0.0656));
+        assertThat(regular.standardErrors()[1]).isCloseTo(0.152475592, within(1e-5 * 0.152));
+        assertThat(high.standardErrors()[0]).isCloseTo(0.103734927, within(1e-5 * 0.104));
+        assertThat(high.standardErrors()[1]).isCloseTo(0.7855316818, within(1e-5 * 0.786));
+        // R: qnorm(0.975) = 1.959963984540054
+        assertThat(high.betaEstimate().confidenceInterval(0.95).upper())
+                .isCloseTo(3.8060949206784591 + 1.959963984540054 * 0.7855316818, within(1e-5));
+        assertThat(regular.alphaEstimate().standardError()).isEqualTo(regular.standardErrors()[0]);
+        assertThatThrownBy(() -> ShiftedBetaGeometric.of(1, 1).standardErrors()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("standard errors exist only for a fitted sBG model");
+    }
+
+    @Test
+    void dataThatCannotIdentifyAlphaAndBetaAreRejected() {
+        // reliability report #25: one period returned alpha = beta ≈ 1.0006 silently
+        String onePeriod = "cannot fit sBG: no customer is observed beyond the first period (one period of "
+                + "survivors, or nobody survived it), which identifies only the first-period churn rate "
+                + "alpha/(alpha + beta), not alpha and beta; at least two periods are needed";
+        assertThatThrownBy(() -> ShiftedBetaGeometric.fit(new long[] {100, 50})).isInstanceOf(IllegalStateException.class)
+                .hasMessage(onePeriod);
+        assertThatThrownBy(() -> ShiftedBetaGeometric.fit(new long[] {100, 0, 0})).isInstanceOf(IllegalStateException.class)
+                .hasMessage(onePeriod);
+        assertThatThrownBy(() -> ShiftedBetaGeometric.fitJointly(new long[] {100, 50}, new long[] {80, 30}))
+                .isInstanceOf(IllegalStateException.class).hasMessage(onePeriod);
+        assertThatThrownBy(() -> ShiftedBetaGeometric.fit(new long[] {100, 100, 100}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot fit sBG: no customer churned, so the data carry no information about churn "
+                        + "probabilities and the likelihood has no maximum");
+        // a constant churn rate of 1/2: no heterogeneity, the estimate runs off to alpha, beta → ∞
+        // (with counts near Long.MAX_VALUE this was ArithmeticException "Nelder-Mead did not converge")
+        assertThatThrownBy(() -> ShiftedBetaGeometric.fit(new long[] {Long.MAX_VALUE, Long.MAX_VALUE / 2,
+            Long.MAX_VALUE / 4})).isInstanceOf(IllegalStateException.class)
+                .hasMessage("sBG fit did not converge: Nelder-Mead did not converge within its budget of 20000 evaluations");
+    }
+
+    @Test
+    void equalityTextAndCohortOrder() {
+        ShiftedBetaGeometric m = ShiftedBetaGeometric.of(0.704, 1.182);
+        assertThat(m).isEqualTo(ShiftedBetaGeometric.of(0.704, 1.182)).hasSameHashCodeAs(ShiftedBetaGeometric.of(0.704, 1.182))
+                .isNotEqualTo(ShiftedBetaGeometric.of(0.704, 1.183)).hasToString("ShiftedBetaGeometric[alpha=0.704000, beta=1.18200]");
+        ShiftedBetaGeometric fitted = ShiftedBetaGeometric.fit(REGULAR);
+        assertThat(fitted).hasToString("ShiftedBetaGeometric[alpha=0.704077, beta=1.18204, logLikelihood=-1680.27]")
+                .isNotEqualTo(ShiftedBetaGeometric.of(fitted.alpha(), fitted.beta()));
+        assertThat(ShiftedBetaGeometric.fitJointly(HIGH_END, REGULAR))
+                .isEqualTo(ShiftedBetaGeometric.fitJointly(REGULAR, HIGH_END));
+        assertThatThrownBy(m::logLikelihood).isInstanceOf(IllegalStateException.class)
+                .hasMessage("an sBG model built with of(alpha, beta) was not fitted: it has no log-likelihood");
     }
 
     @Test

@@ -13,8 +13,9 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Convergence: the spread of function values over the simplex below {@code tolerance·(|f| + tiny)}
  * and its diameter below {@code tolerance·(|x| + tiny)}. Every run has a bounded number of
- * evaluations; when the budget runs out an {@link ArithmeticException} says so. Non-finite function
- * values are treated as {@code +∞} (outside the feasible region).
+ * evaluations; when the budget runs out an {@link IllegalStateException} says so (callers, the model
+ * fits, add the model's name). Non-finite function values are treated as {@code +∞} (outside the
+ * feasible region).
  */
 public final class NelderMead {
 
@@ -32,17 +33,17 @@ public final class NelderMead {
      * @param tolerance the relative convergence tolerance, e.g. {@code 1e-10}
      * @param maxEvaluations the evaluation budget over all restarts
      * @return the minimiser
-     * @throws ArithmeticException if the budget is exhausted before convergence, or {@code f} is not
+     * @throws IllegalStateException if the budget is exhausted before convergence, or {@code f} is not
      *     finite at the start
      */
     public static double[] minimize(ToDoubleFunction<double[]> f, double[] start, double step, double tolerance,
             int maxEvaluations) {
         Objects.requireNonNull(f, "f");
-        int[] budget = {maxEvaluations};
+        int[] budget = {maxEvaluations, maxEvaluations};
         double[] best = start.clone();
         double bestValue = eval(f, best, budget);
         if (!Double.isFinite(bestValue)) {
-            throw new ArithmeticException("objective is not finite at the starting point " + Arrays.toString(start));
+            throw new IllegalStateException("objective is not finite at the starting point " + Arrays.toString(start));
         }
         for (int restart = 0; restart < MAX_RESTARTS; restart++) {
             double[] x = run(f, best, step, tolerance, budget);
@@ -156,7 +157,8 @@ public final class NelderMead {
 
     private static double eval(ToDoubleFunction<double[]> f, double[] x, int[] budget) {
         if (budget[0]-- <= 0) {
-            throw new ArithmeticException("Nelder-Mead did not converge within its evaluation budget");
+            throw new IllegalStateException("Nelder-Mead did not converge within its budget of " + budget[1]
+                    + " evaluations");
         }
         double v = f.applyAsDouble(x);
         return Double.isNaN(v) || v == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : v;
