@@ -96,7 +96,7 @@ class ServqualPropertyTest {
             java.util.Arrays.fill(same, v);
             ServqualReport r = report(List.of(Respondent.of(same, same)));
             for (Dimension d : Dimension.values()) {
-                assertThat(r.dimensionGap(d)).isEqualTo(0.0);
+                assertThat(r.dimensionGapMean(d)).isEqualTo(0.0);
             }
         });
     }

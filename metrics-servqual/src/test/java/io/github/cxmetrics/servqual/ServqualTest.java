@@ -62,11 +62,11 @@ class ServqualTest {
             acc.add(exampleRespondent(r).withImportance(20, 30, 20, 15, 15));
         }
         ServqualReport report = acc.snapshot();
-        assertThat(report.dimensionGap(Dimension.TANGIBLES)).isCloseTo(-0.65, within(1e-12));
-        assertThat(report.dimensionGap(Dimension.RELIABILITY)).isCloseTo(-1.10, within(1e-12));
-        assertThat(report.dimensionGap(Dimension.RESPONSIVENESS)).isCloseTo(-0.83, within(1e-12));
-        assertThat(report.dimensionGap(Dimension.ASSURANCE)).isCloseTo(-0.70, within(1e-12));
-        assertThat(report.dimensionGap(Dimension.EMPATHY)).isCloseTo(-1.01, within(1e-12));
+        assertThat(report.dimensionGapMean(Dimension.TANGIBLES)).isCloseTo(-0.65, within(1e-12));
+        assertThat(report.dimensionGapMean(Dimension.RELIABILITY)).isCloseTo(-1.10, within(1e-12));
+        assertThat(report.dimensionGapMean(Dimension.RESPONSIVENESS)).isCloseTo(-0.83, within(1e-12));
+        assertThat(report.dimensionGapMean(Dimension.ASSURANCE)).isCloseTo(-0.70, within(1e-12));
+        assertThat(report.dimensionGapMean(Dimension.EMPATHY)).isCloseTo(-1.01, within(1e-12));
         assertThat(report.unweightedScore()).isCloseTo(-0.858, within(1e-12));
         // weighted: 0.20·−0.65 + 0.30·−1.10 + 0.20·−0.83 + 0.15·−0.70 + 0.15·−1.01 = −0.8825
         assertThat(report.weightedScore()).isCloseTo(-0.8825, within(1e-12));
