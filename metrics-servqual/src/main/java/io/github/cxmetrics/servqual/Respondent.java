@@ -12,13 +12,20 @@ import java.util.Objects;
  *
  * <p>Importance follows Zeithaml, Parasuraman &amp; Berry (1990, <i>Delivering Quality Service</i>):
  * 100 points allocated over the five dimensions in {@link Dimension} order; the sum must be 100
- * within ±0.5, to allow for respondents' or data entry's rounding.
+ * within ±0.5, to allow for respondents' or data entry's rounding. For an instrument that does
+ * not use every dimension, the points of the dimensions it does not use must be 0:
+ * {@link ServqualAccumulator#add(Respondent)} rejects the respondent otherwise (it does not
+ * renormalise). Each respondent's points are divided by their own total, so her weights are
+ * shares summing to 1.
  *
  * @since 0.1.0
  */
 public final class Respondent {
 
-    /** The marker of an unanswered item. */
+    /**
+     * The marker of an unanswered item, {@code Integer.MIN_VALUE}. A {@link ServqualAccumulator}
+     * rejects a scale that contains it, where it could not be told from a rating.
+     */
     public static final int MISSING = Integer.MIN_VALUE;
 
     private final int[] expectations;
@@ -130,6 +137,7 @@ public final class Respondent {
         return adequate != null;
     }
 
+    /** The answers of an answer measure (null if not given); GAP is not an answer. */
     int[] answers(Measure m) {
         switch (m) {
             case EXPECTATION:
@@ -138,8 +146,10 @@ public final class Respondent {
                 return perceptions;
             case ADEQUATE_SERVICE:
                 return adequate;
-            default:
+            case DESIRED_SERVICE:
                 return desired;
+            default:
+                throw new AssertionError(m + " is not an answer");
         }
     }
 

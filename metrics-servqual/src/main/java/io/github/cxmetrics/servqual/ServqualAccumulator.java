@@ -3,21 +3,71 @@ package io.github.cxmetrics.servqual;
 import io.github.cxmetrics.stats.MeanAccumulator;
 import io.github.cxmetrics.stats.MeanSummary;
 import io.github.cxmetrics.survey.Scale;
-import java.nio.BufferUnderflowException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Collects SERVQUAL respondents into mergeable sums; {@link #snapshot()} gives the
  * {@link ServqualReport}. Mutable and not thread-safe.
  *
- * <p>Every answer is checked against the scale and the instrument's item count before anything
- * changes: a rejected respondent leaves the accumulator exactly as it was. The state is fixed-size
- * for an instrument: per item and per dimension a handful of weighted-mean accumulators (Welford,
- * merged by Chan et al.; see {@link MeanAccumulator}), and for Cronbach's alpha exact integer sums
- * of answers and of their pairwise products. Merging is therefore exact for the alpha sums and the
- * counts, and agrees with one pass to rounding for the means.
+ * <p>Every answer is checked against the scale and the instrument's item count, and importance
+ * points against the instrument's dimensions, before anything changes: a rejected respondent or
+ * merge leaves the accumulator exactly as it was ({@link #toByteArray()} gives the same bytes).
+ * The state is fixed-size for an instrument: per item and per dimension a handful of mean
+ * accumulators (Welford, merged by Chan et al.; see {@link MeanAccumulator}), and for Cronbach's
+ * alpha, per measure and dimension, exact integer sums held in 128 bits: the count of complete
+ * respondents, {@code Σx} and {@code Σx²} per item and {@code ΣT²} of the summed score {@code T},
+ * where {@code x} is an answer minus the scale minimum (a gap {@code P − E} for
+ * {@link Measure#GAP}). Alpha is invariant under that shift; the sums cannot overflow for any
+ * respondent count up to {@code Long.MAX_VALUE}. Merging is therefore exact for the counts and
+ * the alpha sums, and agrees with one pass to rounding for the means.
+ *
+ * <p>Importance points (see {@link Respondent#withImportance(double...)}) must give 0 points to
+ * the dimensions the instrument does not use; {@link #add(Respondent)} rejects any other
+ * allocation. Each respondent's points are divided by their own total (100 ± 0.5), so her weights
+ * are shares that sum to 1 over the instrument's dimensions.
+ *
+ * <h2>Binary form</h2>
+ * {@link #toByteArray()} writes, little-endian, with {@code k} items, {@code D} dimensions used
+ * by the instrument (the dimension <i>blocks</i>, in ascending dimension id), {@code k_d} items in
+ * dimension block {@code d} and {@code M = 5} measures:
+ * <pre>{@code
+ * offset          size        field
+ * 0               4           magic "CXSQ" (0x43 0x58 0x53 0x51)
+ * 4               1           format version, 1
+ * 5               1           flags, 0
+ * 6               4           k, the item count (int32, 1..1000)
+ * 10              k           dimension id of items 1..k (uint8, see below)
+ * 10+k            4           scale min (int32)
+ * 14+k            4           scale max (int32), the scale must not contain Respondent.MISSING
+ * 18+k            8           N, the respondents (int64, >= 0)
+ * 26+k            1           M, the measure count (uint8, 5)
+ * 27+k            M           measure ids in the order of the alpha blocks (uint8, each once)
+ * 27+k+M          1           D, the dimension count (uint8, 1..5)
+ * 28+k+M          5·D         per dimension block: its id (uint8, ascending) and k_d (int32)
+ * H = 28+k+M+5D   46·5k       per item 1..k, five mean states: P − E, E, P, P − adequate, P − desired
+ * H+230k          46·8D       per dimension block, eight mean states over respondents' dimension
+ *                             means: P − E, E, P, P − adequate, P − desired, adequate, desired,
+ *                             importance share (points / the respondent's total)
+ * H+230k+368D     46          mean state of the per-respondent weighted score
+ * A = H+230k+368D+46  8·M·(3D+4k)  alpha sums, per measure (header order) and dimension block:
+ *                             n (int64), then per item of the block in ascending item order
+ *                             Σx and Σx² (int128 each: low int64, then high int64, two's
+ *                             complement), then ΣT² (int128)
+ * }</pre>
+ * The total length is {@code 28 + k + M + 5D + 46·(5k + 8D + 1) + 8·M·(3D + 4k)} bytes, and
+ * {@link #fromByteArray(byte[])} checks it against the header before it allocates anything. The
+ * mean states are {@link MeanAccumulator#toByteArray()} forms. Dimension ids: 0
+ * {@code TANGIBLES}, 1 {@code RELIABILITY}, 2 {@code RESPONSIVENESS}, 3 {@code ASSURANCE}, 4
+ * {@code EMPATHY}. Measure ids: 0 {@code EXPECTATION}, 1 {@code PERCEPTION}, 2
+ * {@code ADEQUATE_SERVICE}, 3 {@code DESIRED_SERVICE}, 4 {@code GAP}. Ids are fixed constants of
+ * the format, independent of the enums' order or size.
  *
  * @since 0.1.0
  */
@@ -26,14 +76,21 @@ public final class ServqualAccumulator {
     private static final int MAGIC = 0x51535843; // "CXSQ" little-endian
     /** Format version written by {@link #toByteArray()}. */
     public static final int FORMAT_VERSION = 1;
-    static final int DIMS = Dimension.values().length;
-    static final int MEASURES = Measure.values().length;
-    private static final Measure[] MEASURE_VALUES = Measure.values();
+    /** The dimension of each format id; the index is the id. */
+    private static final Dimension[] DIMENSION_BY_ID = {Dimension.TANGIBLES, Dimension.RELIABILITY,
+        Dimension.RESPONSIVENESS, Dimension.ASSURANCE, Dimension.EMPATHY};
+    /** The measure of each format id; the index is the id, and the order of the alpha blocks written. */
+    static final Measure[] MEASURE_BY_ID = {Measure.EXPECTATION, Measure.PERCEPTION, Measure.ADEQUATE_SERVICE,
+        Measure.DESIRED_SERVICE, Measure.GAP};
+    static final int MEASURES = MEASURE_BY_ID.length;
+    private static final int MEAN_BYTES = new MeanAccumulator().toByteArray().length;
+    private static final int ITEM_MEANS = 5;
+    private static final int DIMENSION_MEANS = 8;
 
     final Instrument instrument;
     final Scale scale;
-    private final Dimension[] dimensions; // the instrument's, cached for the hot path
-    private final int[][] itemsOf;         // by dimension ordinal
+    final Dimension[] dims;     // the instrument's dimensions, ascending id: the dimension blocks
+    final int[][] itemsOf;      // by block
     long respondents;
     // per item
     final MeanAccumulator[] itemGap;
@@ -41,7 +98,7 @@ public final class ServqualAccumulator {
     final MeanAccumulator[] itemPerception;
     final MeanAccumulator[] itemMsa;
     final MeanAccumulator[] itemMss;
-    // per dimension, respondent-level means
+    // per dimension block, respondent-level means
     final MeanAccumulator[] dimGap;
     final MeanAccumulator[] dimExpectation;
     final MeanAccumulator[] dimPerception;
@@ -51,10 +108,10 @@ public final class ServqualAccumulator {
     final MeanAccumulator[] dimDesired;
     final MeanAccumulator[] importance;
     final MeanAccumulator perRespondentWeighted;
-    // Cronbach's alpha per measure and dimension: complete respondents, Σx_i, Σx_i·x_j
+    // Cronbach's alpha per measure id and block: complete respondents; 128-bit sums
+    // (lo, hi pairs): Σx_i at [4i], Σx_i² at [4i + 2], ΣT² at [4k]
     final long[][] alphaN;
-    final long[][][] alphaSum;
-    final long[][][] alphaCross;
+    final long[][][] alphaSums;
 
     /**
      * An empty accumulator.
@@ -62,38 +119,42 @@ public final class ServqualAccumulator {
      * @param instrument the instrument the respondents answered
      * @param scale the rating scale of every answer
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the scale contains {@link Respondent#MISSING}
+     *     ({@code Integer.MIN_VALUE}), which could not then be told from a rating
      */
     public ServqualAccumulator(Instrument instrument, Scale scale) {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.scale = Objects.requireNonNull(scale, "scale");
+        if (scale.contains(Respondent.MISSING)) {
+            throw new IllegalArgumentException("scale " + scale + " contains Respondent.MISSING (" + Respondent.MISSING
+                    + "), the marker of an unanswered item; use a scale above Integer.MIN_VALUE");
+        }
         int n = instrument.items();
-        dimensions = instrument.dimensions().toArray(new Dimension[0]);
-        itemsOf = new int[DIMS][];
-        for (Dimension d : Dimension.values()) {
-            itemsOf[d.ordinal()] = instrument.items(d);
+        dims = instrument.dimensions().toArray(new Dimension[0]);
+        int blocks = dims.length;
+        itemsOf = new int[blocks][];
+        for (int d = 0; d < blocks; d++) {
+            itemsOf[d] = instrument.items(dims[d]);
         }
         itemGap = accumulators(n);
         itemExpectation = accumulators(n);
         itemPerception = accumulators(n);
         itemMsa = accumulators(n);
         itemMss = accumulators(n);
-        dimGap = accumulators(DIMS);
-        dimExpectation = accumulators(DIMS);
-        dimPerception = accumulators(DIMS);
-        dimMsa = accumulators(DIMS);
-        dimMss = accumulators(DIMS);
-        dimAdequate = accumulators(DIMS);
-        dimDesired = accumulators(DIMS);
-        importance = accumulators(DIMS);
+        dimGap = accumulators(blocks);
+        dimExpectation = accumulators(blocks);
+        dimPerception = accumulators(blocks);
+        dimMsa = accumulators(blocks);
+        dimMss = accumulators(blocks);
+        dimAdequate = accumulators(blocks);
+        dimDesired = accumulators(blocks);
+        importance = accumulators(blocks);
         perRespondentWeighted = new MeanAccumulator();
-        alphaN = new long[MEASURES][DIMS];
-        alphaSum = new long[MEASURES][DIMS][];
-        alphaCross = new long[MEASURES][DIMS][];
+        alphaN = new long[MEASURES][blocks];
+        alphaSums = new long[MEASURES][blocks][];
         for (int m = 0; m < MEASURES; m++) {
-            for (Dimension d : Dimension.values()) {
-                int k = instrument.items(d).length;
-                alphaSum[m][d.ordinal()] = new long[k];
-                alphaCross[m][d.ordinal()] = new long[k * k];
+            for (int d = 0; d < blocks; d++) {
+                alphaSums[m][d] = new long[4 * itemsOf[d].length + 2];
             }
         }
     }
@@ -111,9 +172,12 @@ public final class ServqualAccumulator {
      *
      * @param respondent the answers
      * @throws NullPointerException if {@code respondent} is null
-     * @throws IllegalArgumentException if the respondent's item count differs from the instrument's or
+     * @throws IllegalArgumentException if the respondent's item count differs from the instrument's,
      *     an answer is neither {@link Respondent#MISSING} nor on the scale (the message names the
-     *     measure, the value and the item); nothing changes then
+     *     measure, the value and the item), or importance points are given to a dimension the
+     *     instrument does not use; nothing changes then
+     * @throws ArithmeticException if the respondent count would exceed {@code Long.MAX_VALUE};
+     *     nothing changes then
      */
     public void add(Respondent respondent) {
         Objects.requireNonNull(respondent, "respondent");
@@ -122,19 +186,38 @@ public final class ServqualAccumulator {
             throw new IllegalArgumentException("respondent has " + respondent.items() + " items, the instrument "
                     + items);
         }
-        for (Measure m : MEASURE_VALUES) {
-            int[] answers = respondent.answers(m);
+        for (int m = 0; m < 4; m++) {
+            Measure measure = MEASURE_BY_ID[m];
+            int[] answers = respondent.answers(measure);
             if (answers == null) {
                 continue;
             }
             for (int i = 0; i < items; i++) {
                 int v = answers[i];
                 if (v != Respondent.MISSING && !scale.contains(v)) {
-                    throw new IllegalArgumentException(m.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    throw new IllegalArgumentException(measure.name().toLowerCase(Locale.ROOT).replace('_', ' ')
                             + " " + v + " for item " + (i + 1) + " is outside scale " + scale);
                 }
             }
         }
+        double[] points = respondent.importance();
+        double total = 0.0;
+        if (points != null) {
+            List<Dimension> used = instrument.dimensions();
+            for (int id = 0; id < DIMENSION_BY_ID.length; id++) {
+                double p = points[DIMENSION_BY_ID[id].ordinal()];
+                if (p != 0.0 && !used.contains(DIMENSION_BY_ID[id])) {
+                    throw new IllegalArgumentException("importance points " + p + " for " + DIMENSION_BY_ID[id]
+                            + ", a dimension the instrument does not use (its dimensions are " + used
+                            + "); give such dimensions 0 points");
+                }
+                total += p;
+            }
+        }
+        if (respondents == Long.MAX_VALUE) {
+            throw new ArithmeticException("respondent count overflow: " + respondents + " + 1 exceeds Long.MAX_VALUE");
+        }
+        // validated: from here on nothing throws (every count is <= respondents < Long.MAX_VALUE)
         respondents++;
         int[] e = respondent.answers(Measure.EXPECTATION);
         int[] p = respondent.answers(Measure.PERCEPTION);
@@ -147,69 +230,96 @@ public final class ServqualAccumulator {
             if (p[i] != Respondent.MISSING) {
                 itemPerception[i].add(p[i]);
                 if (e[i] != Respondent.MISSING) {
-                    itemGap[i].add(p[i] - e[i]);
+                    itemGap[i].add((double) p[i] - e[i]);
                 }
                 if (lo != null && lo[i] != Respondent.MISSING) {
-                    itemMsa[i].add(p[i] - lo[i]);
+                    itemMsa[i].add((double) p[i] - lo[i]);
                 }
                 if (hi != null && hi[i] != Respondent.MISSING) {
-                    itemMss[i].add(p[i] - hi[i]);
+                    itemMss[i].add((double) p[i] - hi[i]);
                 }
             }
         }
-        double[] points = respondent.importance();
         double weighted = 0.0;
         boolean complete = points != null;
-        for (Dimension d : dimensions) {
-            int k = d.ordinal();
-            int[] of = itemsOf[k];
-            double gap = meanOver(of, p, e, 1);
-            addIfPresent(dimGap[k], gap);
-            addIfPresent(dimPerception[k], meanOver(of, p, null, 0));
-            addIfPresent(dimExpectation[k], meanOver(of, e, null, 0));
+        int min = scale.min();
+        for (int d = 0; d < dims.length; d++) {
+            int[] of = itemsOf[d];
+            double gap = meanOver(of, p, e, true);
+            addIfPresent(dimGap[d], gap);
+            addIfPresent(dimPerception[d], meanOver(of, p, null, false));
+            addIfPresent(dimExpectation[d], meanOver(of, e, null, false));
             if (lo != null) {
-                addIfPresent(dimMsa[k], meanOver(of, p, lo, 1));
-                addIfPresent(dimMss[k], meanOver(of, p, hi, 1));
-                addIfPresent(dimAdequate[k], meanOver(of, lo, null, 0));
-                addIfPresent(dimDesired[k], meanOver(of, hi, null, 0));
+                addIfPresent(dimMsa[d], meanOver(of, p, lo, true));
+                addIfPresent(dimMss[d], meanOver(of, p, hi, true));
+                addIfPresent(dimAdequate[d], meanOver(of, lo, null, false));
+                addIfPresent(dimDesired[d], meanOver(of, hi, null, false));
             }
             if (points != null) {
+                double share = points[dims[d].ordinal()] / total;
+                importance[d].add(share);
                 if (Double.isNaN(gap)) {
                     complete = false;
                 } else {
-                    weighted += points[k] / 100.0 * gap;
+                    weighted += share * gap;
                 }
             }
-            for (Measure m : MEASURE_VALUES) {
-                int[] answers = respondent.answers(m);
-                if (answers == null || !answeredAll(of, answers)) {
-                    continue;
-                }
-                int mi = m.ordinal();
-                alphaN[mi][k]++;
-                long[] sum = alphaSum[mi][k];
-                long[] cross = alphaCross[mi][k];
-                for (int a = 0; a < of.length; a++) {
-                    long xa = answers[of[a] - 1];
-                    sum[a] += xa;
-                    for (int b = 0; b < of.length; b++) {
-                        cross[a * of.length + b] += xa * answers[of[b] - 1];
+            for (int m = 0; m < MEASURES; m++) {
+                if (MEASURE_BY_ID[m] == Measure.GAP) {
+                    if (answeredAll(of, p) && answeredAll(of, e)) {
+                        addAlpha(m, d, of, p, e, 0);
+                    }
+                } else {
+                    int[] answers = respondent.answers(MEASURE_BY_ID[m]);
+                    if (answers != null && answeredAll(of, answers)) {
+                        addAlpha(m, d, of, answers, null, min);
                     }
                 }
             }
         }
-        if (points != null) {
-            for (int k = 0; k < DIMS; k++) {
-                importance[k].add(points[k]);
-            }
-            if (complete) {
-                perRespondentWeighted.add(weighted);
-            }
+        if (complete) {
+            perRespondentWeighted.add(weighted);
         }
     }
 
-    /** Mean over the items of {@code x − y} (sign 1) or of {@code x} (sign 0) where answered; NaN if none. */
-    private static double meanOver(int[] items, int[] x, int[] y, int sign) {
+    /** One respondent's alpha values x = a − y (GAP) or a − min, for block d of measure m. */
+    private void addAlpha(int m, int d, int[] of, int[] a, int[] y, int min) {
+        alphaN[m][d]++;
+        long[] sums = alphaSums[m][d];
+        long t = 0;
+        for (int i = 0; i < of.length; i++) {
+            long x = (long) a[of[i] - 1] - (y == null ? min : y[of[i] - 1]); // |x| <= 1023
+            add128(sums, 4 * i, x);
+            add128(sums, 4 * i + 2, x * x);
+            t += x;
+        }
+        add128(sums, 4 * of.length, t * t); // |t| <= 1000·1023, t² < 2^40
+    }
+
+    /** Adds the signed 64-bit {@code v} to the 128-bit two's complement number at {@code a[at]} (low), {@code a[at + 1]}. */
+    static void add128(long[] a, int at, long v) {
+        long low = a[at] + v;
+        long carry = Long.compareUnsigned(low, a[at]) < 0 ? 1 : 0;
+        a[at] = low;
+        a[at + 1] += (v >> 63) + carry;
+    }
+
+    /** Adds the 128-bit number {@code (lo, hi)}. */
+    private static void add128(long[] a, int at, long lo, long hi) {
+        long low = a[at] + lo;
+        long carry = Long.compareUnsigned(low, a[at]) < 0 ? 1 : 0;
+        a[at] = low;
+        a[at + 1] += hi + carry;
+    }
+
+    /** The 128-bit number at {@code a[at]} (low), {@code a[at + 1]} (high). */
+    static BigInteger big(long[] a, int at) {
+        return BigInteger.valueOf(a[at + 1]).shiftLeft(64).add(BigInteger.valueOf(a[at] >>> 1).shiftLeft(1))
+                .add(BigInteger.valueOf(a[at] & 1));
+    }
+
+    /** Mean over the items of {@code x − y} (difference) or of {@code x} where answered; NaN if none. */
+    private static double meanOver(int[] items, int[] x, int[] y, boolean difference) {
         double s = 0.0;
         int n = 0;
         for (int item : items) {
@@ -217,12 +327,12 @@ public final class ServqualAccumulator {
             if (a == Respondent.MISSING) {
                 continue;
             }
-            if (sign == 1) {
+            if (difference) {
                 int b = y[item - 1];
                 if (b == Respondent.MISSING) {
                     continue;
                 }
-                s += a - b;
+                s += (double) a - b;
             } else {
                 s += a;
             }
@@ -249,10 +359,12 @@ public final class ServqualAccumulator {
     /**
      * Merges another accumulator of the same instrument and scale into this one.
      *
-     * @param other the accumulator to merge; unchanged
+     * @param other the accumulator to merge; unchanged (it may be this accumulator)
      * @return this accumulator
      * @throws NullPointerException if {@code other} is null
      * @throws IllegalArgumentException if the instruments or scales differ; nothing changes then
+     * @throws ArithmeticException if the respondent count would exceed {@code Long.MAX_VALUE};
+     *     nothing changes then
      */
     public ServqualAccumulator merge(ServqualAccumulator other) {
         Objects.requireNonNull(other, "other");
@@ -260,9 +372,14 @@ public final class ServqualAccumulator {
             throw new IllegalArgumentException("cannot merge: " + instrument + " on " + scale + " vs "
                     + other.instrument + " on " + other.scale);
         }
+        if (respondents > Long.MAX_VALUE - other.respondents) {
+            throw new ArithmeticException("respondent count overflow: " + respondents + " + " + other.respondents
+                    + " exceeds Long.MAX_VALUE");
+        }
+        // validated: every count is <= its accumulator's respondents, so no merge below overflows;
         // copy other's state first so that merging an accumulator into itself is safe
         ServqualAccumulator o = other == this ? fromByteArray(other.toByteArray()) : other;
-        respondents = Math.addExact(respondents, o.respondents);
+        respondents += o.respondents;
         mergeAll(itemGap, o.itemGap);
         mergeAll(itemExpectation, o.itemExpectation);
         mergeAll(itemPerception, o.itemPerception);
@@ -278,13 +395,12 @@ public final class ServqualAccumulator {
         mergeAll(importance, o.importance);
         perRespondentWeighted.merge(o.perRespondentWeighted);
         for (int m = 0; m < MEASURES; m++) {
-            for (int d = 0; d < DIMS; d++) {
+            for (int d = 0; d < dims.length; d++) {
                 alphaN[m][d] += o.alphaN[m][d];
-                for (int i = 0; i < alphaSum[m][d].length; i++) {
-                    alphaSum[m][d][i] += o.alphaSum[m][d][i];
-                }
-                for (int i = 0; i < alphaCross[m][d].length; i++) {
-                    alphaCross[m][d][i] += o.alphaCross[m][d][i];
+                long[] into = alphaSums[m][d];
+                long[] from = o.alphaSums[m][d];
+                for (int i = 0; i < into.length; i += 2) {
+                    add128(into, i, from[i], from[i + 1]);
                 }
             }
         }
@@ -315,41 +431,49 @@ public final class ServqualAccumulator {
         return new ServqualReport(this);
     }
 
+    /** The exact length of the binary form; see the class documentation. */
+    private static long length(int items, int blocks) {
+        return 28L + items + MEASURES + 5L * blocks + (long) MEAN_BYTES * (ITEM_MEANS * items + DIMENSION_MEANS * blocks + 1)
+                + 8L * MEASURES * (3L * blocks + 4L * items);
+    }
+
+    private static int id(Dimension d) {
+        for (int id = 0; id < DIMENSION_BY_ID.length; id++) {
+            if (DIMENSION_BY_ID[id] == d) {
+                return id;
+            }
+        }
+        throw new AssertionError(d);
+    }
+
     /**
-     * The binary form, little-endian: magic "CXSQ", version 1 (1 byte), item count (int32), the
-     * dimension ordinal of each item (1 byte each), scale min and max (int32), respondents (int64),
-     * then the 46-byte forms of the mean accumulators in a fixed order (items × 5, dimensions × 8,
-     * then one), then the alpha sums (int64) per measure and dimension: count, Σx per item, Σx·x per
-     * item pair.
+     * The binary form; the layout is the table in the class documentation.
      *
      * @return a new array
      */
     public byte[] toByteArray() {
         int items = instrument.items();
-        int meanCount = items * 5 + DIMS * 8 + 1;
-        int alphaLongs = 0;
-        for (int m = 0; m < MEASURES; m++) {
-            for (int d = 0; d < DIMS; d++) {
-                alphaLongs += 1 + alphaSum[m][d].length + alphaCross[m][d].length;
-            }
-        }
-        ByteBuffer buf = ByteBuffer.allocate(4 + 1 + 4 + items + 8 + 8 + meanCount * 46 + alphaLongs * 8)
-                .order(ByteOrder.LITTLE_ENDIAN);
-        buf.putInt(MAGIC).put((byte) FORMAT_VERSION).putInt(items);
+        ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(length(items, dims.length))).order(ByteOrder.LITTLE_ENDIAN);
+        buf.putInt(MAGIC).put((byte) FORMAT_VERSION).put((byte) 0).putInt(items);
         for (int i = 1; i <= items; i++) {
-            buf.put((byte) instrument.dimensionOf(i).ordinal());
+            buf.put((byte) id(instrument.dimensionOf(i)));
         }
         buf.putInt(scale.min()).putInt(scale.max()).putLong(respondents);
+        buf.put((byte) MEASURES);
+        for (int m = 0; m < MEASURES; m++) {
+            buf.put((byte) m);
+        }
+        buf.put((byte) dims.length);
+        for (int d = 0; d < dims.length; d++) {
+            buf.put((byte) id(dims[d])).putInt(itemsOf[d].length);
+        }
         for (MeanAccumulator a : means()) {
             buf.put(a.toByteArray());
         }
         for (int m = 0; m < MEASURES; m++) {
-            for (int d = 0; d < DIMS; d++) {
+            for (int d = 0; d < dims.length; d++) {
                 buf.putLong(alphaN[m][d]);
-                for (long v : alphaSum[m][d]) {
-                    buf.putLong(v);
-                }
-                for (long v : alphaCross[m][d]) {
+                for (long v : alphaSums[m][d]) {
                     buf.putLong(v);
                 }
             }
@@ -357,23 +481,41 @@ public final class ServqualAccumulator {
         return buf.array();
     }
 
+    /** The mean states in the order of the binary form. */
     private MeanAccumulator[] means() {
         int items = instrument.items();
-        MeanAccumulator[] all = new MeanAccumulator[items * 5 + DIMS * 8 + 1];
+        MeanAccumulator[] all = new MeanAccumulator[ITEM_MEANS * items + DIMENSION_MEANS * dims.length + 1];
         int k = 0;
-        for (MeanAccumulator[] group : new MeanAccumulator[][] {itemGap, itemExpectation, itemPerception, itemMsa,
-            itemMss, dimGap, dimExpectation, dimPerception, dimMsa, dimMss, dimAdequate, dimDesired, importance}) {
-            for (MeanAccumulator a : group) {
-                all[k++] = a;
+        for (int i = 0; i < items; i++) {
+            for (MeanAccumulator[] group : new MeanAccumulator[][] {itemGap, itemExpectation, itemPerception, itemMsa,
+                itemMss}) {
+                all[k++] = group[i];
+            }
+        }
+        for (int d = 0; d < dims.length; d++) {
+            for (MeanAccumulator[] group : new MeanAccumulator[][] {dimGap, dimExpectation, dimPerception, dimMsa,
+                dimMss, dimAdequate, dimDesired, importance}) {
+                all[k++] = group[d];
             }
         }
         all[k] = perRespondentWeighted;
         return all;
     }
 
+    private static IllegalArgumentException corrupt(String what) {
+        return new IllegalArgumentException("corrupt SERVQUAL state: " + what);
+    }
+
     /**
-     * Reads the binary form of {@link #toByteArray()}, validating length, magic, version, instrument,
-     * scale and every embedded state.
+     * Reads the binary form of {@link #toByteArray()}. It checks the magic, version, flags and the
+     * exact length implied by the header before it allocates anything, then the instrument, the
+     * scale, every embedded mean state and these invariants (there is no checksum, so a corrupt
+     * state that keeps them is read as a different valid state): every count is at most the
+     * respondent count, a gap count at most its perception and expectation counts; every mean
+     * lies in its documented range (answers on the scale, gaps within ±(max − min), importance
+     * shares in [0, 1] summing to 1) and every variance within the range's bound; the alpha sums
+     * are those of some data on the scale (bounded, {@code n·Σx² ≥ (Σx)²}, and
+     * {@code s²_T ≤ k·Σ s²_i}, so that alpha ≤ 1).
      *
      * @param bytes the binary form
      * @return a new accumulator
@@ -382,69 +524,253 @@ public final class ServqualAccumulator {
      */
     public static ServqualAccumulator fromByteArray(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
+        if (bytes.length < 10) {
+            throw new IllegalArgumentException("truncated SERVQUAL state (" + bytes.length + " bytes)");
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (buf.getInt() != MAGIC) {
+            throw new IllegalArgumentException("not a cxmetrics SERVQUAL state: bad magic number");
+        }
+        int version = Byte.toUnsignedInt(buf.get());
+        if (version != FORMAT_VERSION) {
+            throw new IllegalArgumentException("unsupported SERVQUAL state format version " + version
+                    + ", this library reads version " + FORMAT_VERSION);
+        }
+        int flags = Byte.toUnsignedInt(buf.get());
+        if (flags != 0) {
+            throw corrupt("unknown flags 0x" + Integer.toHexString(flags));
+        }
+        int items = buf.getInt();
+        if (items < 1 || items > 1000) {
+            throw corrupt("item count " + items + ", must be in 1..1000");
+        }
+        if (bytes.length < 10 + items) {
+            throw new IllegalArgumentException("truncated SERVQUAL state (" + bytes.length + " bytes)");
+        }
+        int[] dimensionOfItem = new int[items];
+        int[] perDimension = new int[DIMENSION_BY_ID.length];
+        for (int i = 0; i < items; i++) {
+            int d = Byte.toUnsignedInt(buf.get());
+            if (d >= DIMENSION_BY_ID.length) {
+                throw corrupt("dimension id " + d + " for item " + (i + 1));
+            }
+            dimensionOfItem[i] = d;
+            perDimension[d]++;
+        }
+        int blocks = 0;
+        StringBuilder counts = new StringBuilder();
+        for (int d = 0; d < perDimension.length; d++) {
+            if (perDimension[d] > 0) {
+                blocks++;
+                counts.append(counts.length() == 0 ? "" : ", ").append(DIMENSION_BY_ID[d]).append(' ')
+                        .append(perDimension[d]);
+            }
+        }
+        long expected = length(items, blocks);
+        if (bytes.length != expected) {
+            throw corrupt(items + " items (" + counts + ") need " + expected + " bytes, had " + bytes.length);
+        }
+        // the length is right: everything below is bounded by the input's size
+        int min = buf.getInt();
+        int max = buf.getInt();
+        Scale scale;
         try {
-            ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-            if (buf.getInt() != MAGIC) {
-                throw new IllegalArgumentException("not a cxmetrics SERVQUAL state: bad magic number");
+            scale = Scale.of(min, max);
+        } catch (IllegalArgumentException e) {
+            throw corrupt(e.getMessage());
+        }
+        if (scale.contains(Respondent.MISSING)) {
+            throw corrupt("scale " + scale + " contains Respondent.MISSING");
+        }
+        long respondents = buf.getLong();
+        if (respondents < 0) {
+            throw corrupt("negative respondent count " + respondents);
+        }
+        int m0 = Byte.toUnsignedInt(buf.get());
+        if (m0 != MEASURES) {
+            throw corrupt("measure count " + m0 + ", must be " + MEASURES);
+        }
+        int[] measureOrder = new int[MEASURES]; // block position -> measure id
+        boolean[] seen = new boolean[MEASURES];
+        for (int m = 0; m < MEASURES; m++) {
+            int id = Byte.toUnsignedInt(buf.get());
+            if (id >= MEASURES || seen[id]) {
+                throw corrupt("measure id " + id + " at position " + m + " is unknown or repeated");
             }
-            int version = Byte.toUnsignedInt(buf.get());
-            if (version != FORMAT_VERSION) {
-                throw new IllegalArgumentException("unsupported SERVQUAL state version " + version);
+            seen[id] = true;
+            measureOrder[m] = id;
+        }
+        int d0 = Byte.toUnsignedInt(buf.get());
+        if (d0 != blocks) {
+            throw corrupt("dimension count " + d0 + ", the items use " + blocks);
+        }
+        int previous = -1;
+        for (int b = 0; b < blocks; b++) {
+            int id = Byte.toUnsignedInt(buf.get());
+            int k = buf.getInt();
+            if (id <= previous || id >= DIMENSION_BY_ID.length || perDimension[id] != k) {
+                throw corrupt("dimension block " + b + " (id " + id + ", " + k + " items) does not match the items");
             }
-            int items = buf.getInt();
-            if (items < 1 || items > 1000 || items > buf.remaining()) {
-                throw new IllegalArgumentException("corrupt SERVQUAL state: item count " + items);
-            }
-            java.util.Map<Dimension, java.util.List<Integer>> map = new java.util.EnumMap<>(Dimension.class);
-            for (int i = 1; i <= items; i++) {
-                int d = Byte.toUnsignedInt(buf.get());
-                if (d >= DIMS) {
-                    throw new IllegalArgumentException("corrupt SERVQUAL state: dimension " + d + " for item " + i);
-                }
-                map.computeIfAbsent(Dimension.values()[d], x -> new java.util.ArrayList<>()).add(i);
-            }
-            java.util.Map<Dimension, int[]> arrays = new java.util.EnumMap<>(Dimension.class);
-            map.forEach((d, list) -> arrays.put(d, list.stream().mapToInt(Integer::intValue).toArray()));
-            Instrument instrument = Instrument.of(items, arrays);
-            int min = buf.getInt();
-            int max = buf.getInt();
-            Scale scale = Scale.of(min, max);
-            ServqualAccumulator acc = new ServqualAccumulator(instrument, scale);
-            acc.respondents = buf.getLong();
-            if (acc.respondents < 0) {
-                throw new IllegalArgumentException("corrupt SERVQUAL state: negative respondent count");
-            }
-            MeanAccumulator[] means = acc.means();
-            byte[] chunk = new byte[46];
-            for (MeanAccumulator a : means) {
-                buf.get(chunk);
-                MeanAccumulator read = MeanAccumulator.fromByteArray(chunk);
-                if (read.count() > acc.respondents) {
-                    throw new IllegalArgumentException("corrupt SERVQUAL state: a mean counts more than the respondents");
-                }
-                a.merge(read);
-            }
-            for (int m = 0; m < MEASURES; m++) {
-                for (int d = 0; d < DIMS; d++) {
-                    long n = buf.getLong();
-                    if (n < 0 || n > acc.respondents) {
-                        throw new IllegalArgumentException("corrupt SERVQUAL state: alpha count " + n);
-                    }
-                    acc.alphaN[m][d] = n;
-                    for (int i = 0; i < acc.alphaSum[m][d].length; i++) {
-                        acc.alphaSum[m][d][i] = buf.getLong();
-                    }
-                    for (int i = 0; i < acc.alphaCross[m][d].length; i++) {
-                        acc.alphaCross[m][d][i] = buf.getLong();
+            previous = id;
+        }
+        Map<Dimension, int[]> map = new EnumMap<>(Dimension.class);
+        for (int d = 0; d < DIMENSION_BY_ID.length; d++) {
+            if (perDimension[d] > 0) {
+                int[] list = new int[perDimension[d]];
+                int j = 0;
+                for (int i = 0; i < items; i++) {
+                    if (dimensionOfItem[i] == d) {
+                        list[j++] = i + 1;
                     }
                 }
+                map.put(DIMENSION_BY_ID[d], list);
             }
-            if (buf.hasRemaining()) {
-                throw new IllegalArgumentException("corrupt SERVQUAL state: " + buf.remaining() + " trailing bytes");
+        }
+        ServqualAccumulator acc = new ServqualAccumulator(Instrument.of(items, map), scale);
+        acc.respondents = respondents;
+        MeanAccumulator[] means = acc.means();
+        byte[] chunk = new byte[MEAN_BYTES];
+        for (MeanAccumulator a : means) {
+            buf.get(chunk);
+            a.merge(MeanAccumulator.fromByteArray(chunk));
+        }
+        long[][] alphaN = new long[MEASURES][blocks];
+        long[][][] alphaSums = new long[MEASURES][blocks][];
+        for (int m = 0; m < MEASURES; m++) {
+            int id = measureOrder[m];
+            for (int d = 0; d < blocks; d++) {
+                alphaN[id][d] = buf.getLong();
+                long[] sums = new long[acc.alphaSums[id][d].length];
+                for (int i = 0; i < sums.length; i++) {
+                    sums[i] = buf.getLong();
+                }
+                alphaSums[id][d] = sums;
             }
-            return acc;
-        } catch (BufferUnderflowException e) {
-            throw new IllegalArgumentException("truncated SERVQUAL state (" + bytes.length + " bytes)", e);
+        }
+        for (int m = 0; m < MEASURES; m++) {
+            for (int d = 0; d < blocks; d++) {
+                acc.alphaN[m][d] = alphaN[m][d];
+                System.arraycopy(alphaSums[m][d], 0, acc.alphaSums[m][d], 0, alphaSums[m][d].length);
+            }
+        }
+        acc.checkInvariants();
+        return acc;
+    }
+
+    /** The content checks of {@link #fromByteArray(byte[])}. */
+    private void checkInvariants() {
+        double range = (double) scale.max() - scale.min();
+        double lo = scale.min();
+        double hi = scale.max();
+        String onScale = "scale " + scale;
+        String gapRange = "±" + (long) range + " (scale " + scale + ")";
+        for (int i = 0; i < instrument.items(); i++) {
+            String item = " of item " + (i + 1);
+            checkMean(itemExpectation[i], "mean expectation" + item, lo, hi, onScale, respondents);
+            checkMean(itemPerception[i], "mean perception" + item, lo, hi, onScale, respondents);
+            long paired = Math.min(itemExpectation[i].count(), itemPerception[i].count());
+            checkMean(itemGap[i], "mean gap" + item, -range, range, gapRange, paired);
+            checkMean(itemMsa[i], "mean MSA" + item, -range, range, gapRange, itemPerception[i].count());
+            checkMean(itemMss[i], "mean MSS" + item, -range, range, gapRange, itemPerception[i].count());
+        }
+        long withPoints = importance[0].count();
+        double shares = 0.0;
+        for (int d = 0; d < dims.length; d++) {
+            String of = " of " + dims[d];
+            checkMean(dimExpectation[d], "mean expectation" + of, lo, hi, onScale, respondents);
+            checkMean(dimPerception[d], "mean perception" + of, lo, hi, onScale, respondents);
+            checkMean(dimAdequate[d], "mean adequate service" + of, lo, hi, onScale, respondents);
+            checkMean(dimDesired[d], "mean desired service" + of, lo, hi, onScale, respondents);
+            checkMean(dimGap[d], "mean gap" + of, -range, range, gapRange,
+                    Math.min(dimExpectation[d].count(), dimPerception[d].count()));
+            checkMean(dimMsa[d], "mean MSA" + of, -range, range, gapRange,
+                    Math.min(dimAdequate[d].count(), dimPerception[d].count()));
+            checkMean(dimMss[d], "mean MSS" + of, -range, range, gapRange,
+                    Math.min(dimDesired[d].count(), dimPerception[d].count()));
+            checkMean(importance[d], "mean importance share" + of, 0.0, 1.0, "[0, 1]", respondents);
+            if (importance[d].count() != withPoints) {
+                throw corrupt("importance counts differ between dimensions");
+            }
+            shares += withPoints == 0 ? 0.0 : importance[d].snapshot().mean();
+        }
+        if (withPoints > 0 && Math.abs(shares - 1.0) > 1e-9) {
+            throw corrupt("the mean importance shares sum to " + shares + ", not 1");
+        }
+        checkMean(perRespondentWeighted, "mean per-respondent weighted score", -range, range, gapRange, withPoints);
+        BigInteger r = BigInteger.valueOf(scale.max()).subtract(BigInteger.valueOf(scale.min()));
+        for (int m = 0; m < MEASURES; m++) {
+            Measure measure = MEASURE_BY_ID[m];
+            for (int d = 0; d < dims.length; d++) {
+                long n = alphaN[m][d];
+                long limit = measure == Measure.GAP ? Math.min(alphaN[0][d], alphaN[1][d]) : respondents;
+                String what = "alpha sums of " + measure + " in " + dims[d];
+                if (n < 0 || n > limit) {
+                    throw corrupt(what + ": count " + n + " exceeds " + limit);
+                }
+                if (!alphaSumsPossible(alphaSums[m][d], n, itemsOf[d].length, r, measure == Measure.GAP)) {
+                    throw corrupt(what + " are impossible for " + n + " respondents on scale " + scale);
+                }
+            }
+        }
+    }
+
+    /** Whether the 128-bit sums could come from n respondents' values in [0, r] (or [−r, r] for gaps). */
+    private static boolean alphaSumsPossible(long[] sums, long count, int k, BigInteger r, boolean signed) {
+        BigInteger n = BigInteger.valueOf(count);
+        BigInteger sumBound = n.multiply(r);
+        BigInteger squareBound = sumBound.multiply(r);
+        BigInteger total = BigInteger.ZERO;
+        BigInteger itemPrecursors = BigInteger.ZERO;
+        for (int i = 0; i < k; i++) {
+            BigInteger s1 = big(sums, 4 * i);
+            BigInteger s2 = big(sums, 4 * i + 2);
+            if (s1.abs().compareTo(sumBound) > 0 || !signed && s1.signum() < 0
+                    || s2.signum() < 0 || s2.compareTo(squareBound) > 0) {
+                return false;
+            }
+            BigInteger precursor = n.multiply(s2).subtract(s1.multiply(s1)); // n·Σ(x − x̄)²
+            if (precursor.signum() < 0) {
+                return false;
+            }
+            itemPrecursors = itemPrecursors.add(precursor);
+            total = total.add(s1);
+        }
+        BigInteger t2 = big(sums, 4 * k);
+        BigInteger kk = BigInteger.valueOf(k);
+        if (t2.signum() < 0 || t2.compareTo(squareBound.multiply(kk).multiply(kk)) > 0) {
+            return false;
+        }
+        BigInteger totalPrecursor = n.multiply(t2).subtract(total.multiply(total));
+        // Cauchy–Schwarz on the deviations: 0 <= n·Σ(T − T̄)² <= k·Σ_i n·Σ(x_i − x̄_i)²
+        return totalPrecursor.signum() >= 0 && totalPrecursor.compareTo(kk.multiply(itemPrecursors)) <= 0;
+    }
+
+    /** Unit-weight count at most {@code maxCount}, mean in [lo, hi], variance within the range's bound. */
+    private static void checkMean(MeanAccumulator acc, String what, double lo, double hi, String allowed,
+            long maxCount) {
+        MeanSummary s = acc.snapshot();
+        long n = s.count();
+        if (n > maxCount) {
+            throw corrupt("the " + what + " counts " + n + " values, more than the " + maxCount + " possible");
+        }
+        if (n == 0) {
+            return;
+        }
+        double slack = 1e-9 * n;
+        if (Math.abs(s.totalWeight() - n) > slack || Math.abs(s.effectiveSize() - n) > slack) {
+            throw corrupt("the " + what + " has weights other than 1");
+        }
+        double tolerance = 1e-9 * Math.max(1.0, Math.max(Math.abs(lo), Math.abs(hi)));
+        double mean = s.mean();
+        if (!(mean >= lo - tolerance && mean <= hi + tolerance)) {
+            throw corrupt("the " + what + " is " + mean + ", outside " + allowed);
+        }
+        if (n > 1) {
+            // Popoviciu: a population variance is at most (hi − lo)²/4
+            double bound = (hi - lo) * (hi - lo) / 4.0 * n / (n - 1);
+            if (s.variance() > bound * (1.0 + 1e-9) + 1e-12) {
+                throw corrupt("the variance of the " + what + " is " + s.variance() + ", above the bound " + bound);
+            }
         }
     }
 
@@ -455,4 +781,5 @@ public final class ServqualAccumulator {
         }
         return out;
     }
+
 }

@@ -33,7 +33,7 @@ class ServqualReadmeTest {
 
             ServqualReport report = survey.snapshot();
             System.out.printf("reliability gap %.2f, unweighted %.3f, weighted %.3f, SERVPERF %.3f%n",
-                    report.dimensionGap(Dimension.RELIABILITY), report.unweightedScore(),
+                    report.dimensionGapMean(Dimension.RELIABILITY), report.unweightedScore(),
                     report.weightedScore(), report.servperfScore());
             System.out.println("fix first: " + report.dimensionPriorities().get(0));
         }

@@ -63,7 +63,7 @@ class OverviewExamplesTest {
         Interval ci = item9.confidenceInterval(0.95);
         System.out.printf("item 9 gap %.2f, 95%% CI %.2f to %.2f%n", item9.value(), ci.lower(), ci.upper());
         for (Dimension d : servqual.dimensions()) {
-            System.out.printf("%-14s %5.2f%n", d, report.dimensionGap(d));
+            System.out.printf("%-14s %5.2f%n", d, report.dimensionGapMean(d));
         }
         System.out.printf("unweighted %.3f, weighted %.3f, fix first: %s%n",
                 report.unweightedScore(), report.weightedScore(), report.dimensionPriorities().get(0));
