@@ -148,11 +148,11 @@ final class ServqualCommand implements Callable<Integer> {
                 .column("perception", "%.3f").column("gap", "%+.3f").column("se", "%.3f")
                 .column(ci + "_lower", "%+.3f").column(ci + "_upper", "%+.3f").column("alpha_p", "%.3f");
         for (Dimension d : report.instrument().dimensions()) {
-            Estimate g = estimateOrNull(() -> report.dimensionGapEstimate(d));
+            Estimate g = estimateOrNull(() -> report.dimensionGap(d));
             Interval i = g == null ? null : g.confidenceInterval(level);
-            dims.row(d.name(), RatingCommand.orNaN(() -> report.dimensionExpectation(d)),
-                    RatingCommand.orNaN(() -> report.dimensionPerception(d)),
-                    RatingCommand.orNaN(() -> report.dimensionGap(d)), g == null ? Double.NaN : g.standardError(),
+            dims.row(d.name(), RatingCommand.orNaN(() -> report.dimensionExpectationMean(d)),
+                    RatingCommand.orNaN(() -> report.dimensionPerceptionMean(d)),
+                    RatingCommand.orNaN(() -> report.dimensionGapMean(d)), g == null ? Double.NaN : g.standardError(),
                     i == null ? Double.NaN : i.lower(), i == null ? Double.NaN : i.upper(),
                     RatingCommand.orNaN(() -> report.cronbachAlpha(d, Measure.PERCEPTION)));
         }

@@ -165,7 +165,7 @@ public final class ServqualReport {
             throw new IllegalStateException("item " + item + " gap needs at least 2 respondents who answered both, had "
                     + s.count());
         }
-        return s.estimate(); // MeanSummary.estimate() is renamed asEstimate() in metrics-core
+        return s.asEstimate();
     }
 
     /**
@@ -557,7 +557,7 @@ public final class ServqualReport {
         if (s.count() < 2) {
             throw new IllegalStateException("the " + what + " needs at least 2 respondents, had " + s.count());
         }
-        return s.estimate();
+        return s.asEstimate();
     }
 
     /**
