@@ -181,7 +181,7 @@ class ShiftedBetaGeometricTest {
         assertThatThrownBy(() -> ShiftedBetaGeometric.fit(new long[] {100}))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ShiftedBetaGeometric.of(1, 1).discountedExpectedResidualLifetime(-1.0, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("discountRate must be finite and > -1, was -1.0");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("discountRate must be finite and > 0, was -1.0");
         assertThatThrownBy(() -> ShiftedBetaGeometric.of(0, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("alpha must be finite and > 0, was 0.0");
     }
