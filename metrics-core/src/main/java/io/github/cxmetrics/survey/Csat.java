@@ -2,7 +2,6 @@ package io.github.cxmetrics.survey;
 
 import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.stats.Difference;
-import io.github.cxmetrics.stats.Estimate;
 import io.github.cxmetrics.stats.Interval;
 import io.github.cxmetrics.stats.IntervalMethod;
 import io.github.cxmetrics.stats.Proportion;
@@ -47,12 +46,14 @@ public final class Csat {
     private Csat(RatingDistribution distribution, int satisfiedFrom) {
         this.distribution = distribution;
         this.satisfiedFrom = satisfiedFrom;
-        Scale scale = distribution.scale();
+        long[] counts = distribution.countsView();
+        double[] weights = distribution.weightsView();
         long count = 0;
         double weight = 0.0;
-        for (int point = satisfiedFrom; point <= scale.max(); point++) {
-            count += distribution.count(point);
-            weight += distribution.weight(point);
+        // on indices: a loop on points up to scale.max() never ends when max is Integer.MAX_VALUE
+        for (int i = satisfiedFrom - distribution.scale().min(); i < counts.length; i++) {
+            count += counts[i];
+            weight += weights[i];
         }
         this.satisfied = count;
         this.satisfiedWeight = weight;
@@ -237,16 +238,6 @@ public final class Csat {
      */
     public double standardError() {
         return 100.0 * proportion().standardError();
-    }
-
-    /**
-     * The score with its standard error, as a normal-theory estimate.
-     *
-     * @return {@code Estimate(score(), standardError(), ∞)}
-     * @throws IllegalStateException if the sample is empty or its total weight is 0
-     */
-    public Estimate estimate() {
-        return Estimate.normal(score(), standardError());
     }
 
     /**

@@ -43,7 +43,7 @@ class CesTest {
         Interval ci = ces.confidenceInterval(0.95);
         assertThat(ci.lower()).isCloseTo(1.1220109669149172, within(1e-10));
         assertThat(ci.upper()).isCloseTo(2.8779890330850826, within(1e-10));
-        assertThat(ces.estimate().degreesOfFreedom()).isEqualTo(4.0);
+        assertThat(ces.asEstimate().degreesOfFreedom()).isEqualTo(4.0);
         assertThat(ces.standardError()).isCloseTo(Math.sqrt(0.5 / 5), within(1e-14));
     }
 
