@@ -9,6 +9,10 @@ import io.github.cxmetrics.stats.MeanSummary;
 import io.github.cxmetrics.stats.Proportion;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 
 /**
  * Customer Effort Score (CES): how easy customers found it to get what they came for.
@@ -117,6 +121,62 @@ public final class Ces {
      */
     public static Ces of(RatingDistribution distribution) {
         return of(distribution, Version.CES_2);
+    }
+
+    /**
+     * CES 2.0 of unweighted agreement ratings on 1–7: {@code Ces.of(RatingDistribution.of(
+     * Scale.ONE_TO_SEVEN, ratings))}.
+     *
+     * @param ratings the ratings, each in {@code 1..7}
+     * @return the CES (empty if there are no ratings)
+     * @throws NullPointerException if {@code ratings} is null
+     * @throws IllegalArgumentException if a rating is outside {@code 1..7} (the message names the first
+     *     such rating and its index)
+     */
+    public static Ces of(int... ratings) {
+        return of(RatingDistribution.of(Scale.ONE_TO_SEVEN, ratings));
+    }
+
+    /**
+     * CES 1.0 of unweighted effort ratings on 1–5: {@code Ces.ofEffort(RatingDistribution.of(
+     * Scale.ONE_TO_FIVE, ratings))}.
+     *
+     * @param ratings the ratings, each in {@code 1..5}
+     * @return the CES (empty if there are no ratings)
+     * @throws NullPointerException if {@code ratings} is null
+     * @throws IllegalArgumentException if a rating is outside {@code 1..5} (the message names the first
+     *     such rating and its index)
+     */
+    public static Ces ofEffort(int... ratings) {
+        return ofEffort(RatingDistribution.of(Scale.ONE_TO_FIVE, ratings));
+    }
+
+    /**
+     * A collector of unweighted CES 2.0 ratings (1–7) into a CES. It works under
+     * {@link Collectors#groupingBy} and on parallel streams; partial results are merged exactly.
+     *
+     * @param <T> the element type
+     * @param rating the 1–7 rating of an element
+     * @return the collector
+     * @throws NullPointerException if {@code rating} is null
+     */
+    public static <T> Collector<T, ?, Ces> collector(ToIntFunction<? super T> rating) {
+        return Collectors.collectingAndThen(RatingDistribution.collector(Scale.ONE_TO_SEVEN, rating), Ces::of);
+    }
+
+    /**
+     * A collector of weighted CES 2.0 ratings (1–7) into a CES; as {@link #collector(ToIntFunction)}.
+     *
+     * @param <T> the element type
+     * @param rating the 1–7 rating of an element
+     * @param weight the survey weight of an element, 0 or in {@code [1e-150, 1e150]}
+     * @return the collector
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> Collector<T, ?, Ces> collector(ToIntFunction<? super T> rating,
+            ToDoubleFunction<? super T> weight) {
+        return Collectors.collectingAndThen(RatingDistribution.collector(Scale.ONE_TO_SEVEN, rating, weight),
+                Ces::of);
     }
 
     /**

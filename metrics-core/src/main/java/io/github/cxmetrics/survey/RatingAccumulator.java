@@ -36,8 +36,9 @@ import java.util.Objects;
  * into 5-bit fields of two {@code long}s (blocks of 62, widened every 992), whose bounds check is
  * the range check, and {@code byte}
  * ratings eight at a time (SWAR: one {@code long} read, one range test for all eight bytes, four
- * lookups of two ratings each) when the scale lies inside {@code −128..127}; larger scales use four interleaved histograms that break the
- * store-to-load dependency of a single {@code counts[r]++} loop. {@code metrics-bench} measures these
+ * lookups of two ratings each) when the scale also lies inside {@code −128..127}; larger scales, and
+ * {@code byte} ratings on scales reaching outside {@code −128..127}, use four interleaved histograms
+ * that break the store-to-load dependency of a single {@code counts[r]++} loop. {@code metrics-bench} measures these
  * paths against the plain sum of the same array.
  *
  * <p><b>Binary form.</b> {@link #toByteArray()} writes, little-endian:

@@ -239,8 +239,17 @@ class SurveyEdgeCasesTest {
         calls.put("a ", () -> Csat.compare(null, csat));
         calls.put("b ", () -> Csat.compare(csat, null));
         calls.put("method ", () -> csat.confidenceInterval(0.95, null));
-        calls.put("distribution     ", () -> Ces.of(null));
-        calls.put("distribution      ", () -> Ces.ofEffort(null));
+        calls.put("distribution     ", () -> Ces.of((RatingDistribution) null));
+        calls.put("distribution      ", () -> Ces.ofEffort((RatingDistribution) null));
+        calls.put("ratings       ", () -> Ces.of((int[]) null));
+        calls.put("ratings        ", () -> Ces.ofEffort((int[]) null));
+        calls.put("rating  ", () -> Ces.collector(null));
+        calls.put("weight  ", () -> Ces.collector((Integer x) -> x, null));
+        calls.put("scale     ", () -> Csat.of((Scale) null, 1, 2));
+        calls.put("ratings         ", () -> Csat.of(Scale.ONE_TO_FIVE, (int[]) null));
+        calls.put("scale      ", () -> Csat.collector(null, (Integer x) -> x));
+        calls.put("rating   ", () -> Csat.collector(Scale.ONE_TO_FIVE, null));
+        calls.put("weight   ", () -> Csat.collector(Scale.ONE_TO_FIVE, (Integer x) -> x, null));
         calls.put("distribution       ", () -> Ces.of(null, Ces.Version.CES_2));
         calls.put("version", () -> Ces.of(d7, null));
         calls.put("a  ", () -> Ces.compare(null, ces));
@@ -266,7 +275,7 @@ class SurveyEdgeCasesTest {
                     .filter(c -> Arrays.stream(c.getParameterTypes()).anyMatch(p -> !p.isPrimitive())).count();
         }
         // RatingAccumulator 9 (constructor, of, 4 × addAll of arrays, weighted addAll, merge,
-        // fromByteArray), RatingDistribution 6, Nps 7, Csat 4, Ces 4
-        assertThat(withReferences).isEqualTo(30);
+        // fromByteArray), RatingDistribution 6, Nps 7, Csat 7, Ces 8
+        assertThat(withReferences).isEqualTo(37);
     }
 }
