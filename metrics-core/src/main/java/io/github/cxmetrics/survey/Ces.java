@@ -1,5 +1,7 @@
 package io.github.cxmetrics.survey;
 
+import io.github.cxmetrics.internal.Checks;
+import io.github.cxmetrics.internal.math.StudentT;
 import io.github.cxmetrics.stats.Difference;
 import io.github.cxmetrics.stats.Estimate;
 import io.github.cxmetrics.stats.Interval;
@@ -7,6 +9,10 @@ import io.github.cxmetrics.stats.MeanSummary;
 import io.github.cxmetrics.stats.Proportion;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 
 /**
  * Customer Effort Score (CES): how easy customers found it to get what they came for.
@@ -115,6 +121,62 @@ public final class Ces {
      */
     public static Ces of(RatingDistribution distribution) {
         return of(distribution, Version.CES_2);
+    }
+
+    /**
+     * CES 2.0 of unweighted agreement ratings on 1–7: {@code Ces.of(RatingDistribution.of(
+     * Scale.ONE_TO_SEVEN, ratings))}.
+     *
+     * @param ratings the ratings, each in {@code 1..7}
+     * @return the CES (empty if there are no ratings)
+     * @throws NullPointerException if {@code ratings} is null
+     * @throws IllegalArgumentException if a rating is outside {@code 1..7} (the message names the first
+     *     such rating and its index)
+     */
+    public static Ces of(int... ratings) {
+        return of(RatingDistribution.of(Scale.ONE_TO_SEVEN, ratings));
+    }
+
+    /**
+     * CES 1.0 of unweighted effort ratings on 1–5: {@code Ces.ofEffort(RatingDistribution.of(
+     * Scale.ONE_TO_FIVE, ratings))}.
+     *
+     * @param ratings the ratings, each in {@code 1..5}
+     * @return the CES (empty if there are no ratings)
+     * @throws NullPointerException if {@code ratings} is null
+     * @throws IllegalArgumentException if a rating is outside {@code 1..5} (the message names the first
+     *     such rating and its index)
+     */
+    public static Ces ofEffort(int... ratings) {
+        return ofEffort(RatingDistribution.of(Scale.ONE_TO_FIVE, ratings));
+    }
+
+    /**
+     * A collector of unweighted CES 2.0 ratings (1–7) into a CES. It works under
+     * {@link Collectors#groupingBy} and on parallel streams; partial results are merged exactly.
+     *
+     * @param <T> the element type
+     * @param rating the 1–7 rating of an element
+     * @return the collector
+     * @throws NullPointerException if {@code rating} is null
+     */
+    public static <T> Collector<T, ?, Ces> collector(ToIntFunction<? super T> rating) {
+        return Collectors.collectingAndThen(RatingDistribution.collector(Scale.ONE_TO_SEVEN, rating), Ces::of);
+    }
+
+    /**
+     * A collector of weighted CES 2.0 ratings (1–7) into a CES; as {@link #collector(ToIntFunction)}.
+     *
+     * @param <T> the element type
+     * @param rating the 1–7 rating of an element
+     * @param weight the survey weight of an element, 0 or in {@code [1e-150, 1e150]}
+     * @return the collector
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> Collector<T, ?, Ces> collector(ToIntFunction<? super T> rating,
+            ToDoubleFunction<? super T> weight) {
+        return Collectors.collectingAndThen(RatingDistribution.collector(Scale.ONE_TO_SEVEN, rating, weight),
+                Ces::of);
     }
 
     /**
@@ -241,10 +303,16 @@ public final class Ces {
      * The sample variance of the ratings (Kish-corrected when weighted), in squared scale points.
      *
      * @return the variance
-     * @throws IllegalStateException if the effective size is not above 1
+     * @throws IllegalStateException if the sample is empty, its total weight is 0 or the effective size
+     *     is not above 1
      */
     public double variance() {
         requireWeight();
+        double nEff = effectiveSize();
+        if (!(nEff > 1.0)) {
+            throw new IllegalStateException("CES variance is undefined: it needs an effective sample size above 1, was "
+                    + nEff);
+        }
         return distribution.variance();
     }
 
@@ -260,26 +328,45 @@ public final class Ces {
 
     /**
      * The mean with its standard error and Student t reference on {@code n_eff − 1} degrees of
-     * freedom.
+     * freedom: {@code Estimate(mean(), standardError(), effectiveSize() − 1)}, whose
+     * {@link Estimate#confidenceInterval(double)} is {@link #confidenceInterval(double)}.
      *
-     * @return the estimate
-     * @throws IllegalStateException if the effective size is not above 1
+     * @return the estimate, in scale points
+     * @throws IllegalStateException if the sample is empty, its total weight is 0 or the effective size
+     *     is not above 1
      */
-    public Estimate estimate() {
+    public Estimate asEstimate() {
         return new Estimate(mean(), standardError(), effectiveSize() - 1.0);
     }
 
     /**
      * The Student t interval for the mean, {@code x̄ ± t(1 − α/2; n_eff − 1) · s/√n_eff}, in scale
-     * points.
+     * points; the same as {@code asEstimate().confidenceInterval(level)}. It is not clipped to the
+     * scale: the t interval of a mean near an end of the scale may pass that end.
+     *
+     * <p>With an effective size barely above 1 the degrees of freedom {@code n_eff − 1} are close to 0
+     * and the t critical value is infinite (weights {1, 1e-6} give {@code n_eff = 1.000002}, 2e-6
+     * degrees of freedom): there is then no finite t interval, and this method throws
+     * {@link IllegalStateException} saying so, with {@code n_eff}.
      *
      * @param level the confidence level, in {@code (0, 1)}
      * @return the interval
      * @throws IllegalArgumentException if {@code level} is not in {@code (0, 1)}
-     * @throws IllegalStateException if the effective size is not above 1
+     * @throws IllegalStateException if the sample is empty, its total weight is 0, the effective size
+     *     is not above 1, or it is too close to 1 for a finite t interval
      */
     public Interval confidenceInterval(double level) {
-        return estimate().confidenceInterval(level);
+        Checks.level(level);
+        Estimate estimate = asEstimate();
+        double critical = -StudentT.quantile((1.0 - level) / 2.0, estimate.degreesOfFreedom());
+        double half = critical * estimate.standardError();
+        if (!(critical < Double.POSITIVE_INFINITY) || !Double.isFinite(estimate.value() - half)
+                || !Double.isFinite(estimate.value() + half)) {
+            throw new IllegalStateException("CES confidence interval is undefined: too few effective respondents "
+                    + "for a Student t interval at level " + level + " (effective size " + effectiveSize() + ", "
+                    + estimate.degreesOfFreedom() + " degrees of freedom, infinite t critical value)");
+        }
+        return estimate.confidenceInterval(level);
     }
 
     /**

@@ -2,12 +2,15 @@ package io.github.cxmetrics.survey;
 
 import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.stats.Difference;
-import io.github.cxmetrics.stats.Estimate;
 import io.github.cxmetrics.stats.Interval;
 import io.github.cxmetrics.stats.IntervalMethod;
 import io.github.cxmetrics.stats.Proportion;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 
 /**
  * Customer Satisfaction (CSAT): the percentage of respondents who are satisfied.
@@ -47,12 +50,14 @@ public final class Csat {
     private Csat(RatingDistribution distribution, int satisfiedFrom) {
         this.distribution = distribution;
         this.satisfiedFrom = satisfiedFrom;
-        Scale scale = distribution.scale();
+        long[] counts = distribution.countsView();
+        double[] weights = distribution.weightsView();
         long count = 0;
         double weight = 0.0;
-        for (int point = satisfiedFrom; point <= scale.max(); point++) {
-            count += distribution.count(point);
-            weight += distribution.weight(point);
+        // on indices: a loop on points up to scale.max() never ends when max is Integer.MAX_VALUE
+        for (int i = satisfiedFrom - distribution.scale().min(); i < counts.length; i++) {
+            count += counts[i];
+            weight += weights[i];
         }
         this.satisfied = count;
         this.satisfiedWeight = weight;
@@ -70,11 +75,65 @@ public final class Csat {
     public static Csat of(RatingDistribution distribution) {
         Objects.requireNonNull(distribution, "distribution");
         Scale scale = distribution.scale();
+        requireTopTwo(scale);
+        return new Csat(distribution, scale.max() - 1);
+    }
+
+    /**
+     * The top-two-box CSAT of unweighted ratings on a scale: {@code Csat.of(RatingDistribution.of(scale,
+     * ratings))}. The scale is an argument because which points are "satisfied" depends on it.
+     *
+     * @param scale the scale of the ratings, of at least 3 points
+     * @param ratings the ratings, each on the scale
+     * @return the CSAT with {@code satisfiedFrom = scale.max() − 1} (empty if there are no ratings)
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if a rating is not on the scale (the message names the first
+     *     such rating, its index and the scale) or the scale has fewer than 3 points
+     */
+    public static Csat of(Scale scale, int... ratings) {
+        return of(RatingDistribution.of(scale, ratings));
+    }
+
+    /**
+     * A collector of unweighted ratings into a top-two-box CSAT on a scale. It works under
+     * {@link Collectors#groupingBy} and on parallel streams; partial results are merged exactly.
+     *
+     * @param <T> the element type
+     * @param scale the scale of the ratings, of at least 3 points
+     * @param rating the rating of an element
+     * @return the collector
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the scale has fewer than 3 points; at collection time, if a
+     *     rating is off the scale
+     */
+    public static <T> Collector<T, ?, Csat> collector(Scale scale, ToIntFunction<? super T> rating) {
+        requireTopTwo(Objects.requireNonNull(scale, "scale"));
+        return Collectors.collectingAndThen(RatingDistribution.collector(scale, rating), Csat::of);
+    }
+
+    /**
+     * A collector of weighted ratings into a top-two-box CSAT on a scale; as
+     * {@link #collector(Scale, ToIntFunction)}.
+     *
+     * @param <T> the element type
+     * @param scale the scale of the ratings, of at least 3 points
+     * @param rating the rating of an element
+     * @param weight the survey weight of an element, 0 or in {@code [1e-150, 1e150]}
+     * @return the collector
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the scale has fewer than 3 points
+     */
+    public static <T> Collector<T, ?, Csat> collector(Scale scale, ToIntFunction<? super T> rating,
+            ToDoubleFunction<? super T> weight) {
+        requireTopTwo(Objects.requireNonNull(scale, "scale"));
+        return Collectors.collectingAndThen(RatingDistribution.collector(scale, rating, weight), Csat::of);
+    }
+
+    private static void requireTopTwo(Scale scale) {
         if (scale.points() < 3) {
             throw new IllegalArgumentException("top-two-box CSAT needs a scale of at least 3 points, was "
                     + scale + "; give satisfiedFrom explicitly with of(distribution, satisfiedFrom)");
         }
-        return new Csat(distribution, scale.max() - 1);
     }
 
     /**
@@ -237,16 +296,6 @@ public final class Csat {
      */
     public double standardError() {
         return 100.0 * proportion().standardError();
-    }
-
-    /**
-     * The score with its standard error, as a normal-theory estimate.
-     *
-     * @return {@code Estimate(score(), standardError(), ∞)}
-     * @throws IllegalStateException if the sample is empty or its total weight is 0
-     */
-    public Estimate estimate() {
-        return Estimate.normal(score(), standardError());
     }
 
     /**

@@ -3,7 +3,6 @@ package io.github.cxmetrics.survey;
 import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.math.Normal;
 import io.github.cxmetrics.stats.Difference;
-import io.github.cxmetrics.stats.Estimate;
 import io.github.cxmetrics.stats.Interval;
 import io.github.cxmetrics.stats.IntervalMethod;
 import java.util.Objects;
@@ -191,14 +190,18 @@ public final class Nps {
      * @param passives the number of passives, {@code >= 0}
      * @param detractors the number of detractors, {@code >= 0}
      * @return the NPS
-     * @throws IllegalArgumentException if a count is negative
-     * @throws ArithmeticException if the total overflows a {@code long}
+     * @throws IllegalArgumentException if a count is negative, or the three sum to more than
+     *     {@code Long.MAX_VALUE}
      */
     public static Nps ofCounts(long promoters, long passives, long detractors) {
         checkCount("promoters", promoters);
         checkCount("passives", passives);
         checkCount("detractors", detractors);
-        long n = Math.addExact(Math.addExact(promoters, passives), detractors);
+        if (promoters > Long.MAX_VALUE - passives || promoters + passives > Long.MAX_VALUE - detractors) {
+            throw new IllegalArgumentException("promoters + passives + detractors must be at most Long.MAX_VALUE ("
+                    + Long.MAX_VALUE + "), was " + promoters + " + " + passives + " + " + detractors);
+        }
+        long n = promoters + passives + detractors;
         return new Nps(promoters, passives, detractors, promoters, passives, detractors, n);
     }
 
@@ -240,12 +243,13 @@ public final class Nps {
      * @param b the second sample
      * @return the difference
      * @throws NullPointerException if an argument is null
-     * @throws IllegalStateException if either sample is empty
+     * @throws IllegalStateException if either sample is empty or has total weight 0
      */
     public static Difference compare(Nps a, Nps b) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
-        return Difference.between(a.estimate(), b.estimate());
+        return new Difference(b.score() - a.score(), Math.hypot(a.standardError(), b.standardError()),
+                Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -258,14 +262,16 @@ public final class Nps {
     }
 
     /**
-     * The score {@code 100 · (p − d)}.
+     * The score {@code 100 · (p − d)}, computed as {@code 100 · (w_p/Σw − w_d/Σw)}: each share is a
+     * correctly rounded quotient in {@code [0, 1]}, so the score never leaves {@code [−100, 100]}
+     * (the form {@code 100 · (w_p − w_d)/Σw} can round to −100.00000000000001).
      *
      * @return the NPS in points, in {@code [−100, 100]}
      * @throws IllegalStateException if the sample is empty or its total weight is 0
      */
     public double score() {
         double total = requireWeight();
-        return 100.0 * (promoterWeight - detractorWeight) / total;
+        return 100.0 * (promoterWeight / total - detractorWeight / total);
     }
 
     /**
@@ -357,22 +363,19 @@ public final class Nps {
     }
 
     /**
-     * The score with its standard error, as a normal-theory estimate.
-     *
-     * @return {@code Estimate(score(), standardError(), ∞)}
-     * @throws IllegalStateException if the sample is empty or its total weight is 0
-     */
-    public Estimate estimate() {
-        return Estimate.normal(score(), standardError());
-    }
-
-    /**
      * The adjusted Wald interval (Rocks 2016), clipped to [−100, 100]:
      * <pre>{@code
      * n' = n + 3
      * p' = (p·n + 3/4) / n'     d' = (d·n + 3/4) / n'     (passives get 3/2)
      * NPS' ± z · 100 · sqrt(((p' + d') − (p' − d')²) / n')
      * }</pre>
+     * The interval is centred on the adjusted {@code NPS'}, not on {@link #score()}, and for very small
+     * samples it can exclude the score: one detractor ({@code n = 1}) scores −100, but
+     * {@code n' = 4}, {@code p' = 0.75/4}, {@code d' = 1.75/4}, {@code NPS' = −25},
+     * {@code SE' = 100·sqrt((0.625 − 0.0625)/4) = 37.5}, so the 95 % interval is
+     * {@code −25 ± 1.96·37.5 = [−98.50, 48.50]}. That is a property of the adjustment (Rocks 2016), whose
+     * coverage for small {@code n} is better than Wald's, which for this sample is the single point
+     * −100; use {@link IntervalMethod#WALD} for an interval that always contains the score.
      *
      * @param level the confidence level, in {@code (0, 1)}
      * @return the interval, in NPS points

@@ -1,6 +1,5 @@
 package io.github.cxmetrics.survey;
 
-import io.github.cxmetrics.internal.Checks;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -24,14 +23,22 @@ import java.util.Objects;
  * {@link IllegalArgumentException}; a count that would overflow a {@code long} gets
  * {@link ArithmeticException}.
  *
+ * <p><b>Weights.</b> A survey weight is 0 or in {@code [1e-150, 1e150]}, the rule of
+ * {@link io.github.cxmetrics.stats.MeanAccumulator}: every positive square is then at least
+ * {@code 1e-300}, a normal double, so the sum of squared weights behind Kish's effective size
+ * {@code (Σw)²/Σw²} never underflows, and the sum of weights (at most {@code Long.MAX_VALUE · 1e150})
+ * never overflows. The sum of squares can overflow, after about 1.8e8 weights of 1e150; the
+ * {@code add}, {@code addAll} or {@code merge} that would make it infinite is rejected.
+ *
  * <p><b>Performance.</b> The batch methods {@link #addAll(int[])}, {@link #addAll(int[], int, int)}
  * and {@link #addAll(byte[])} validate and count in one pass and allocate nothing. For scales of up
  * to 12 points (every common survey scale) {@code int} ratings are counted by one table lookup each
  * into 5-bit fields of two {@code long}s (blocks of 62, widened every 992), whose bounds check is
  * the range check, and {@code byte}
  * ratings eight at a time (SWAR: one {@code long} read, one range test for all eight bytes, four
- * lookups of two ratings each); larger scales use four interleaved histograms that break the
- * store-to-load dependency of a single {@code counts[r]++} loop. {@code metrics-bench} measures these
+ * lookups of two ratings each) when the scale also lies inside {@code −128..127}; larger scales, and
+ * {@code byte} ratings on scales reaching outside {@code −128..127}, use four interleaved histograms
+ * that break the store-to-load dependency of a single {@code counts[r]++} loop. {@code metrics-bench} measures these
  * paths against the plain sum of the same array.
  *
  * <p><b>Binary form.</b> {@link #toByteArray()} writes, little-endian:
@@ -44,8 +51,9 @@ import java.util.Objects;
  * 10      4           scale max (int32)
  * 14      8·points    counts, lowest point first (int64, each >= 0, total <= Long.MAX_VALUE)
  * if weighted:
- *   ..    8·points    weight sums (float64, finite, >= 0, 0 where the count is 0)
- *   ..    8           sum of squared weights (float64, finite, >= 0)
+ *   ..    8·points    weight sums (float64, finite, 0 or >= 1e-150, 0 where the count is 0)
+ *   ..    8           sum of squared weights (float64, finite, >= 0, 0 iff the total weight is 0,
+ *                     and 1 <= (Σw)²/Σw² <= count up to rounding)
  * }</pre>
  * Unweighted states (every weight 1) omit the weight sums: 102 bytes for the 0–10 scale. Future
  * versions will keep the magic and the version byte where they are, and this library will keep
@@ -64,6 +72,11 @@ public final class RatingAccumulator {
     private static final int HEADER_BYTES = 14;
     private static final int FLAG_WEIGHTED = 1;
 
+    /** The smallest positive weight: its square, 1e-300, is still a normal double. */
+    static final double MIN_WEIGHT = 1e-150;
+    /** The largest weight. */
+    static final double MAX_WEIGHT = 1e150;
+
     private final Scale scale;
     private final int min;
     private final int points;
@@ -79,6 +92,15 @@ public final class RatingAccumulator {
      * check. Null for larger scales.
      */
     private final long[] packed;
+    /**
+     * Whether the SWAR {@code byte[]} kernel may be used: the scale has at most 12 points and lies
+     * wholly inside {@code −128..127}. The kernel subtracts {@code min & 0xFF} from every byte, which
+     * is only sound then; otherwise a byte that differs from a scale point by a multiple of 256 would
+     * be counted as that point.
+     */
+    private final boolean swarBytes;
+    /** Whether no byte is a point of the scale (the scale lies wholly outside {@code −128..127}). */
+    private final boolean noByteOnScale;
     private final int[] h0;
     private final int[] h1;
     private final int[] h2;
@@ -97,6 +119,8 @@ public final class RatingAccumulator {
         this.counts = new long[points];
         this.weights = new double[points];
         this.packed = points <= PACKED_MAX_POINTS ? packedTable(points) : null;
+        this.swarBytes = packed != null && scale.min() >= Byte.MIN_VALUE && scale.max() <= Byte.MAX_VALUE;
+        this.noByteOnScale = scale.min() > Byte.MAX_VALUE || scale.max() < Byte.MIN_VALUE;
         this.h0 = new int[Math.max(points, PACKED_MAX_POINTS)]; // flushWide writes twelve slots
         this.h1 = new int[points];
         this.h2 = new int[points];
@@ -161,13 +185,15 @@ public final class RatingAccumulator {
      * Adds one response with a survey weight.
      *
      * @param rating a point of the scale
-     * @param weight the response's weight, finite and {@code >= 0}
-     * @throws IllegalArgumentException if the rating is not on the scale, the weight is negative, NaN
-     *     or infinite, or the weight sums would become infinite
+     * @param weight the response's weight: 0, or in {@code [1e-150, 1e150]} (see "Weights" on the
+     *     class); a zero weight counts the response but gives it no weight
+     * @throws IllegalArgumentException if the rating is not on the scale, the weight is negative, NaN,
+     *     infinite or outside {@code [1e-150, 1e150]}, or the sum of squared weights would become
+     *     infinite
      * @throws ArithmeticException if the count would overflow
      */
     public void add(int rating, double weight) {
-        Checks.weight(weight);
+        checkWeight(weight, "");
         int i = rating - min;
         if (i < 0 || i >= points) {
             throw new IllegalArgumentException("rating " + rating + " is outside scale " + scale);
@@ -175,7 +201,7 @@ public final class RatingAccumulator {
         requireRoom(1);
         double w = weights[i] + weight;
         double sq = sumSquaredWeights + weight * weight;
-        requireFiniteWeights(totalWeight() + weight, sq);
+        requireFiniteSquares(sq);
         counts[i]++;
         weights[i] = w;
         sumSquaredWeights = sq;
@@ -250,7 +276,11 @@ public final class RatingAccumulator {
 
     /**
      * Adds every rating of a byte array (each byte a signed rating, {@code -128..127}), each with
-     * weight 1. Compact input for scales of up to 128 points.
+     * weight 1. Compact input for scales that lie in the byte range. Any scale is accepted: a byte
+     * counts if its value {@code (int) b} is a point of the scale and is rejected otherwise, exactly as
+     * the same value in {@link #addAll(int[])} would be. Scales of at most 12 points inside
+     * {@code -128..127} take the SWAR path (eight bytes per step); other scales are checked byte by
+     * byte, and a scale wholly outside {@code -128..127} rejects any non-empty input at its first byte.
      *
      * @param ratings the ratings
      * @throws NullPointerException if {@code ratings} is null
@@ -272,18 +302,23 @@ public final class RatingAccumulator {
      * @param to the last index, exclusive
      * @throws NullPointerException if {@code ratings} is null
      * @throws IndexOutOfBoundsException if {@code from..to} is not a range of the array
-     * @throws IllegalArgumentException if a rating in the range is not on the scale; nothing is added
-     *     then
+     * @throws IllegalArgumentException if a rating in the range is not on the scale (the message names
+     *     the first such rating, its index in the array and the scale); nothing is added then
      * @throws ArithmeticException if the count would overflow; nothing is added then
      */
     public void addAll(byte[] ratings, int from, int to) {
         Objects.requireNonNull(ratings, "ratings");
         Objects.checkFromToIndex(from, to, ratings.length);
         requireRoom(to - from);
-        if (packed != null) {
+        if (swarBytes) {
             addAllBytesPacked(ratings, from, to);
             return;
         }
+        if (noByteOnScale && from < to) {
+            throw outside(ratings[from], from); // no byte is a rating of this scale
+        }
+        // A scale straddling an end of the byte range, or of more than 12 points: the general path,
+        // which compares each byte's int value with the scale.
         final int lo = min;
         final int top = points - 1;
         final int[] a = h0;
@@ -319,11 +354,12 @@ public final class RatingAccumulator {
      * Adds weighted ratings: {@code ratings[i]} with weight {@code weights[i]}.
      *
      * @param ratings the ratings
-     * @param weights their weights, finite and {@code >= 0}, as many as ratings
+     * @param weights their weights, each 0 or in {@code [1e-150, 1e150]}, as many as ratings
      * @throws NullPointerException if an array is null
      * @throws IllegalArgumentException if the lengths differ, a rating is not on the scale, a weight
-     *     is negative, NaN or infinite (the message names the first offender and its index), or the
-     *     weight sums would become infinite; nothing is added then
+     *     is negative, NaN, infinite or outside {@code [1e-150, 1e150]} (the message names the first
+     *     offender and its index), or the sum of squared weights would become infinite; nothing is
+     *     added then
      * @throws ArithmeticException if the count would overflow; nothing is added then
      */
     public void addAll(int[] ratings, double[] weights) {
@@ -334,21 +370,16 @@ public final class RatingAccumulator {
                     + ratings.length + " and " + weights.length);
         }
         requireRoom(ratings.length);
-        double batchWeight = 0.0;
         double batchSquares = 0.0;
         for (int i = 0; i < ratings.length; i++) {
             if (!scale.contains(ratings[i])) {
                 throw outside(ratings[i], i);
             }
             double w = weights[i];
-            if (!(w >= 0.0 && w < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("weight must be finite and >= 0, was " + w
-                        + " (index " + i + ")");
-            }
-            batchWeight += w;
+            checkWeight(w, " (index " + i + ")");
             batchSquares += w * w;
         }
-        requireFiniteWeights(totalWeight() + batchWeight, sumSquaredWeights + batchSquares);
+        requireFiniteSquares(sumSquaredWeights + batchSquares);
         for (int i = 0; i < ratings.length; i++) {
             int p = ratings[i] - min;
             counts[p]++;
@@ -364,7 +395,8 @@ public final class RatingAccumulator {
      * @param other the accumulator to merge in (may be {@code this})
      * @return this accumulator
      * @throws NullPointerException if {@code other} is null
-     * @throws IllegalArgumentException if the scales differ; nothing changes then
+     * @throws IllegalArgumentException if the scales differ or the sum of squared weights would become
+     *     infinite; nothing changes then
      * @throws ArithmeticException if the count would overflow; nothing changes then
      */
     public RatingAccumulator merge(RatingAccumulator other) {
@@ -373,8 +405,7 @@ public final class RatingAccumulator {
             throw new IllegalArgumentException("cannot merge: scale " + scale + " vs " + other.scale);
         }
         requireRoom(other.count);
-        requireFiniteWeights(totalWeight() + other.totalWeight(),
-                sumSquaredWeights + other.sumSquaredWeights);
+        requireFiniteSquares(sumSquaredWeights + other.sumSquaredWeights);
         long otherCount = other.count;
         double otherSquares = other.sumSquaredWeights;
         for (int i = 0; i < points; i++) {
@@ -496,6 +527,11 @@ public final class RatingAccumulator {
                     throw new IllegalArgumentException("corrupt rating state: weight sum " + w
                             + " at point " + (lo + i) + " has no responses");
                 }
+                if (w != 0.0 && w < MIN_WEIGHT) {
+                    // a sum of non-negative weights is at least its largest term, here >= 1e-150
+                    throw new IllegalArgumentException("corrupt rating state: weight sum " + w
+                            + " at point " + (lo + i) + " is below the smallest weight " + MIN_WEIGHT);
+                }
                 acc.weights[i] = w;
                 sumWeights += w;
             }
@@ -512,15 +548,22 @@ public final class RatingAccumulator {
                 throw new IllegalArgumentException("corrupt rating state: sum of squared weights "
                         + squares + " is inconsistent with total weight " + sumWeights);
             }
-            // Cauchy–Schwarz: (Σw)² <= n·Σw², i.e. the effective size cannot exceed the count.
-            if (squares > 0.0 && sumWeights * (sumWeights / squares) > total * (1.0 + 1e-9)) {
-                throw new IllegalArgumentException("corrupt rating state: effective size "
-                        + sumWeights * (sumWeights / squares) + " exceeds the count " + total);
-            }
-            // and Σw² <= (Σw)², i.e. the effective size is at least 1 when there is weight.
-            if (squares > sumWeights * sumWeights * (1.0 + 1e-9)) {
-                throw new IllegalArgumentException("corrupt rating state: sum of squared weights "
-                        + squares + " exceeds the squared total weight " + sumWeights * sumWeights);
+            if (squares > 0.0) {
+                // Cauchy–Schwarz: 1 <= (Σw)²/Σw² <= n. The sums were rounded: by the bound of
+                // recursive summation (Higham 2002, Accuracy and Stability of Numerical Algorithms,
+                // §4.2), each of Σw and Σw² has a relative error of at most about (n + points)·u,
+                // u = 2^-53, whatever the order of adds and merges, so the computed ratio may leave
+                // [1, n] by a relative 3(n + points)·u plus the rounding of the ratio itself.
+                double nEff = sumWeights * (sumWeights / squares);
+                double slack = 4.0 * ((double) total + points + 2.0) * 0x1p-53;
+                if (nEff > total * (1.0 + slack)) {
+                    throw new IllegalArgumentException("corrupt rating state: effective size " + nEff
+                            + " exceeds the count " + total);
+                }
+                if (nEff < 1.0 / (1.0 + slack)) {
+                    throw new IllegalArgumentException("corrupt rating state: sum of squared weights "
+                            + squares + " exceeds the squared total weight " + sumWeights * sumWeights);
+                }
             }
             acc.sumSquaredWeights = squares;
         } else {
@@ -556,12 +599,18 @@ public final class RatingAccumulator {
         return false;
     }
 
-    private double totalWeight() {
-        double s = 0.0;
-        for (double w : weights) {
-            s += w;
+    /**
+     * The weight rule of {@link io.github.cxmetrics.stats.MeanAccumulator}, with its messages: finite
+     * and {@code >= 0}, and 0 or in {@code [1e-150, 1e150]}.
+     */
+    private static void checkWeight(double weight, String where) {
+        if (!(weight >= 0.0 && weight < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("weight must be finite and >= 0, was " + weight + where);
         }
-        return s;
+        if (weight != 0.0 && (weight < MIN_WEIGHT || weight > MAX_WEIGHT)) {
+            throw new IllegalArgumentException("weight must be 0 or in [1e-150, 1e150] (its square must be a "
+                    + "normal double for the effective size), was " + weight + where);
+        }
     }
 
     private void requireRoom(long more) {
@@ -571,10 +620,14 @@ public final class RatingAccumulator {
         }
     }
 
-    private static void requireFiniteWeights(double totalWeight, double sumSquares) {
-        if (!Double.isFinite(totalWeight) || !Double.isFinite(sumSquares)) {
-            throw new IllegalArgumentException(
-                    "weights too large: the sum of weights or of squared weights would be infinite");
+    /**
+     * The sum of weights cannot overflow (at most {@code Long.MAX_VALUE · 1e150}); the sum of their
+     * squares can, after about 1.8e8 responses of weight 1e150.
+     */
+    private static void requireFiniteSquares(double sumSquares) {
+        if (!Double.isFinite(sumSquares)) {
+            throw new IllegalArgumentException("weights too large: the sum of squared weights would exceed "
+                    + Double.MAX_VALUE);
         }
     }
 

@@ -75,9 +75,8 @@ public final class RatingDistribution {
      * @param counts one count per point, lowest point first ({@code scale.points()} values)
      * @return the distribution
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if the number of counts differs from the number of points or a
-     *     count is negative
-     * @throws ArithmeticException if the total count overflows a {@code long}
+     * @throws IllegalArgumentException if the number of counts differs from the number of points, a
+     *     count is negative, or the counts sum to more than {@code Long.MAX_VALUE}
      */
     public static RatingDistribution ofCounts(Scale scale, long... counts) {
         Objects.requireNonNull(scale, "scale");
@@ -93,7 +92,12 @@ public final class RatingDistribution {
                 throw new IllegalArgumentException("count must be >= 0, was " + counts[i] + " (point "
                         + (scale.min() + i) + ")");
             }
-            total = Math.addExact(total, counts[i]);
+            if (total > Long.MAX_VALUE - counts[i]) {
+                throw new IllegalArgumentException("counts must sum to at most Long.MAX_VALUE, but count "
+                        + counts[i] + " (point " + (scale.min() + i) + ") brings the sum of the counts before it, "
+                        + total + ", past it");
+            }
+            total += counts[i];
             weights[i] = counts[i];
         }
         return new RatingDistribution(scale, counts.clone(), weights, total);
@@ -233,17 +237,24 @@ public final class RatingDistribution {
     }
 
     /**
-     * Kish's effective sample size {@code (Σw)² / Σw²}.
+     * Kish's effective sample size {@code (Σw)² / Σw²}, clamped to {@code [1, count()]}.
      *
-     * @return the effective size, in {@code [0, count()]}; {@code count()} for unweighted data; 0
-     *     when empty or when every weight is 0
+     * <p>Mathematically {@code 1 <= (Σw)²/Σw² <= n} whenever some weight is positive (Cauchy–Schwarz),
+     * with {@code n} the number of responses of positive weight. The two sums are rounded, though:
+     * 10⁸ responses of weight 0.3 give a computed ratio of 1.0000000045e8. The result is therefore
+     * clamped to {@code [1, count()]}, so that {@code effectiveSize() <= count()} always holds; the
+     * clamp moves it by at most the rounding error of the sums.
+     *
+     * @return the effective size, in {@code [1, count()]} when the total weight is positive;
+     *     {@code count()} for unweighted data; 0 when empty or when every weight is 0
      */
     public double effectiveSize() {
         if (sumSquaredWeights == 0.0) {
             return 0.0;
         }
         // totalWeight * (totalWeight / Σw²) is exact for unweighted data, where the ratio is 1.
-        return totalWeight * (totalWeight / sumSquaredWeights);
+        double nEff = totalWeight * (totalWeight / sumSquaredWeights);
+        return Math.max(1.0, Math.min((double) count, nEff));
     }
 
     /**
@@ -311,7 +322,7 @@ public final class RatingDistribution {
     /**
      * The weighted mean rating {@code Σ w·x / Σw}, in scale points.
      *
-     * @return the mean, in {@code [min, max]}
+     * @return the mean, in {@code [min, max]} (clamped there against rounding)
      * @throws IllegalStateException if the distribution is empty or its total weight is 0
      */
     public double mean() {
@@ -320,7 +331,9 @@ public final class RatingDistribution {
         for (int i = 0; i < weights.length; i++) {
             s += weights[i] * i;
         }
-        return scale.min() + s / totalWeight;
+        // Σ w·i and Σw are rounded separately, so their ratio may pass points − 1 by an ulp.
+        double offset = Math.min(counts.length - 1, s / totalWeight);
+        return Math.min(scale.max(), scale.min() + offset);
     }
 
     /**

@@ -12,7 +12,6 @@ import io.github.cxmetrics.retention.ChurnRate;
 import io.github.cxmetrics.retention.KaplanMeier;
 import io.github.cxmetrics.retention.ShiftedBetaGeometric;
 import io.github.cxmetrics.stats.Difference;
-import io.github.cxmetrics.stats.Estimate;
 import io.github.cxmetrics.stats.Interval;
 import io.github.cxmetrics.stats.MeanAccumulator;
 import io.github.cxmetrics.stats.MeanSummary;
@@ -61,10 +60,9 @@ class OverviewExamplesTest {
         RatingDistribution all = north.snapshot();           // immutable; north stays usable
 
         Nps nps = Nps.of(all);
-        Estimate estimate = nps.estimate();                  // in NPS points
         Interval ci = nps.confidenceInterval(0.95);          // adjusted Wald
         System.out.printf("NPS %.1f, SE %.1f, 95%% CI %.1f to %.1f, n=%d%n",
-                estimate.value(), estimate.standardError(), ci.lower(), ci.upper(), nps.count());
+                nps.score(), nps.standardError(), ci.lower(), ci.upper(), nps.count());
     }
 
     /**

@@ -43,7 +43,7 @@ class CesTest {
         Interval ci = ces.confidenceInterval(0.95);
         assertThat(ci.lower()).isCloseTo(1.1220109669149172, within(1e-10));
         assertThat(ci.upper()).isCloseTo(2.8779890330850826, within(1e-10));
-        assertThat(ces.estimate().degreesOfFreedom()).isEqualTo(4.0);
+        assertThat(ces.asEstimate().degreesOfFreedom()).isEqualTo(4.0);
         assertThat(ces.standardError()).isCloseTo(Math.sqrt(0.5 / 5), within(1e-14));
     }
 
@@ -126,5 +126,35 @@ class CesTest {
     void valueSemantics() {
         assertThat(Ces.of(SEVEN)).isEqualTo(Ces.of(SEVEN, Ces.Version.CES_2)).hasSameHashCodeAs(Ces.of(SEVEN));
         assertThat(Ces.of(SEVEN).toString()).isEqualTo("Ces[CES_2, mean=4.08, n=1000]");
+    }
+
+    @Test
+    void ratingsFactoriesAndCollectorsEqualTheDistributionPath() {
+        // 2, 1, 2, 3, 2 on 1..7: mean 10/5 = 2
+        assertThat(Ces.of(2, 1, 2, 3, 2).mean()).isEqualTo(2.0);
+        assertThat(Ces.of(2, 1, 2, 3, 2)).isEqualTo(Ces.of(RatingDistribution.of(Scale.ONE_TO_SEVEN, 2, 1, 2, 3, 2)));
+        assertThat(Ces.ofEffort(1, 5, 4).version()).isEqualTo(Ces.Version.CES_1);
+        assertThat(Ces.ofEffort(1, 5, 4).easyShare()).isCloseTo(1.0 / 3.0, within(1e-15));
+        assertThatThrownBy(() -> Ces.of(7, 8)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rating 8 at index 1 is outside scale 1..7");
+        assertThatThrownBy(() -> Ces.ofEffort(6)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rating 6 at index 0 is outside scale 1..5");
+        java.util.List<int[]> rows = new java.util.ArrayList<>();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(6);
+        for (int i = 0; i < 5000; i++) {
+            rows.add(new int[] {i % 4, 1 + random.nextInt(7), random.nextInt(3)});
+        }
+        java.util.Map<Integer, Ces> bySegment = rows.parallelStream().collect(java.util.stream.Collectors.groupingBy(
+                r -> r[0], Ces.collector((int[] r) -> r[1])));
+        java.util.Map<Integer, Ces> weighted = rows.parallelStream().collect(java.util.stream.Collectors.groupingBy(
+                r -> r[0], Ces.collector((int[] r) -> r[1], (int[] r) -> r[2])));
+        for (int seg = 0; seg < 4; seg++) {
+            final int s = seg;
+            assertThat(bySegment.get(seg)).isEqualTo(Ces.of(rows.stream().filter(r -> r[0] == s).mapToInt(r -> r[1])
+                    .toArray()));
+            RatingAccumulator acc = new RatingAccumulator(Scale.ONE_TO_SEVEN);
+            rows.stream().filter(r -> r[0] == s).forEach(r -> acc.add(r[1], r[2]));
+            assertThat(weighted.get(seg)).isEqualTo(Ces.of(acc.snapshot())); // integer weights: exact
+        }
     }
 }

@@ -159,4 +159,34 @@ class CsatTest {
         assertThat(Csat.of(DELIGHTED).toString())
                 .isEqualTo("Csat[score=69.2%, n=107, satisfied=74, scale=1..5, satisfiedFrom=4]");
     }
+
+    @Test
+    void ratingsFactoryAndCollectorsEqualTheDistributionPath() {
+        // 5, 4, 3, 1 on 1..5: top two boxes (4, 5) hold 2 of 4 ratings, 50 %.
+        assertThat(Csat.of(Scale.ONE_TO_FIVE, 5, 4, 3, 1).score()).isEqualTo(50.0);
+        assertThat(Csat.of(Scale.ONE_TO_FIVE, 5, 4, 3, 1))
+                .isEqualTo(Csat.of(RatingDistribution.of(Scale.ONE_TO_FIVE, 5, 4, 3, 1)));
+        assertThatThrownBy(() -> Csat.of(Scale.ONE_TO_FIVE, 5, 6)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rating 6 at index 1 is outside scale 1..5");
+        assertThatThrownBy(() -> Csat.collector(Scale.of(1, 2), (Integer r) -> r))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("top-two-box CSAT needs a scale of at least 3 points, was 1..2");
+        java.util.List<int[]> rows = new java.util.ArrayList<>();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 5000; i++) {
+            rows.add(new int[] {i % 3, 1 + random.nextInt(5), 1 + random.nextInt(4)});
+        }
+        java.util.Map<Integer, Csat> bySegment = rows.parallelStream().collect(java.util.stream.Collectors.groupingBy(
+                r -> r[0], Csat.collector(Scale.ONE_TO_FIVE, (int[] r) -> r[1])));
+        java.util.Map<Integer, Csat> weighted = rows.parallelStream().collect(java.util.stream.Collectors.groupingBy(
+                r -> r[0], Csat.collector(Scale.ONE_TO_FIVE, (int[] r) -> r[1], (int[] r) -> r[2])));
+        for (int seg = 0; seg < 3; seg++) {
+            final int s = seg;
+            int[] ratings = rows.stream().filter(r -> r[0] == s).mapToInt(r -> r[1]).toArray();
+            assertThat(bySegment.get(seg)).isEqualTo(Csat.of(Scale.ONE_TO_FIVE, ratings));
+            RatingAccumulator acc = new RatingAccumulator(Scale.ONE_TO_FIVE);
+            rows.stream().filter(r -> r[0] == s).forEach(r -> acc.add(r[1], r[2]));
+            assertThat(weighted.get(seg)).isEqualTo(Csat.of(acc.snapshot())); // integer weights: exact
+        }
+    }
 }

@@ -236,7 +236,14 @@ class NpsTest {
                 .hasMessage("detractorsUpTo must be < promotersFrom, was 6 >= 6");
         assertThatThrownBy(() -> Nps.ofCounts(1, -2, 3)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("passives must be >= 0, was -2");
-        assertThatThrownBy(() -> Nps.ofCounts(Long.MAX_VALUE, 1, 0)).isInstanceOf(ArithmeticException.class);
+        // reliability row 32: was ArithmeticException "long overflow", naming nothing
+        assertThatThrownBy(() -> Nps.ofCounts(Long.MAX_VALUE, 1, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("promoters + passives + detractors must be at most Long.MAX_VALUE (9223372036854775807), "
+                        + "was 9223372036854775807 + 1 + 0");
+        assertThatThrownBy(() -> Nps.ofCounts(1, Long.MAX_VALUE - 1, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("promoters + passives + detractors must be at most Long.MAX_VALUE (9223372036854775807), "
+                        + "was 1 + 9223372036854775806 + 1");
+        assertThat(Nps.ofCounts(1, Long.MAX_VALUE - 2, 1).count()).isEqualTo(Long.MAX_VALUE);
         Nps nps = Nps.ofCounts(3, 2, 1);
         assertThatThrownBy(() -> nps.confidenceInterval(1.0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("level must be in (0, 1), was 1.0");

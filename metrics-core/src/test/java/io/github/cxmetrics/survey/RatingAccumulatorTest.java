@@ -162,7 +162,8 @@ class RatingAccumulatorTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("ratings and weights must have the same length, were 2 and 1");
         assertThatThrownBy(() -> acc.add(4, 1e200)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("weights too large: the sum of weights or of squared weights would be infinite");
+                .hasMessage("weight must be 0 or in [1e-150, 1e150] (its square must be a normal double for the "
+                        + "effective size), was 1.0E200");
         assertThat(acc.toByteArray()).isEqualTo(before);
     }
 

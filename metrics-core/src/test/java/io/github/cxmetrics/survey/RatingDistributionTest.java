@@ -130,8 +130,13 @@ class RatingDistributionTest {
         assertThatThrownBy(() -> RatingDistribution.ofCounts(Scale.ONE_TO_FIVE, 1, 2, -1, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("count must be >= 0, was -1 (point 3)");
-        assertThatThrownBy(() -> RatingDistribution.ofCounts(Scale.ONE_TO_FIVE, Long.MAX_VALUE, 1, 0, 0, 0))
-                .isInstanceOf(ArithmeticException.class);
+        // reliability row 32: was ArithmeticException "long overflow", naming nothing
+        assertThatThrownBy(() -> RatingDistribution.ofCounts(Scale.ONE_TO_FIVE, Long.MAX_VALUE, 0, 1, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("counts must sum to at most Long.MAX_VALUE, but count 1 (point 3) brings the sum of the "
+                        + "counts before it, 9223372036854775807, past it");
+        assertThat(RatingDistribution.ofCounts(Scale.ONE_TO_FIVE, Long.MAX_VALUE - 1, 0, 1, 0, 0).count())
+                .isEqualTo(Long.MAX_VALUE);
         assertThatThrownBy(() -> RatingDistribution.ofCounts(null, 1)).isInstanceOf(NullPointerException.class)
                 .hasMessage("scale");
     }
