@@ -175,7 +175,12 @@ final class ClvCommand implements Callable<Integer> {
         List<Transaction> collapsed = new ArrayList<>();
         days.forEach((id, byDay) -> byDay.forEach((day, sum) -> collapsed.add(new Transaction(id, day, sum[0]))));
         days.clear();
-        Map<String, RfmSummary> customers = RfmSummary.fromTransactions(collapsed, endDate, unit);
+        Map<String, RfmSummary> customers;
+        try {
+            customers = RfmSummary.fromTransactions(collapsed, endDate, unit);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(source.name() + ": " + e.getMessage());
+        }
         collapsed.clear();
         if (customers.size() < 4) {
             throw new DataException(source.name() + ": " + customers.size() + " customers with a purchase by " + endDate
@@ -183,20 +188,32 @@ final class ClvCommand implements Callable<Integer> {
         }
         BetaGeometricNbd purchases;
         GammaGamma spend;
+        double[] purchaseErrors;
+        double[] spendErrors;
         try {
             purchases = BetaGeometricNbd.fit(customers.values());
             spend = GammaGamma.fit(customers.values());
+            purchaseErrors = purchases.standardErrors();
+            spendErrors = spend.standardErrors();
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
             throw new DataException(source.name() + ": the models cannot be fitted: " + e.getMessage());
         }
-        printParameters(purchases, spend, customers.size(), unit, out);
+        printParameters(purchases, purchaseErrors, spend, spendErrors, customers.size(), unit, out);
 
         List<Object[]> perCustomer = new ArrayList<>();
         for (Map.Entry<String, RfmSummary> e : customers.entrySet()) {
             RfmSummary s = e.getValue();
-            double alive = purchases.probabilityAlive(s.frequency(), s.recency(), s.age());
-            double expected = purchases.conditionalExpectedPurchases(horizon, s);
-            double clv = spend.residualClv(purchases, s, horizon, 1.0, discount, margin);
+            double alive;
+            double expected;
+            double clv;
+            try {
+                alive = purchases.probabilityAlive(s.frequency(), s.recency(), s.age());
+                expected = purchases.conditionalExpectedPurchases(horizon, s);
+                clv = spend.residualClv(purchases, s, horizon, 1.0, discount, margin);
+            } catch (IllegalArgumentException | ArithmeticException ex) {
+                throw new DataException(source.name() + ": customer " + e.getKey() + " over --horizon " + horizon
+                        + " with --discount " + discount + ": " + ex.getMessage());
+            }
             perCustomer.add(new Object[] {e.getKey(), s.frequency(), s.recency(), s.age(),
                 s.hasMonetaryValue() ? s.monetaryValue() : Double.NaN, alive, expected, clv});
         }
@@ -236,8 +253,8 @@ final class ClvCommand implements Callable<Integer> {
         return Cxm.OK;
     }
 
-    private void printParameters(BetaGeometricNbd p, GammaGamma g, int n, ChronoUnit unit, PrintWriter out) {
-        double[] se = p.standardErrors();
+    private void printParameters(BetaGeometricNbd p, double[] se, GammaGamma g, double[] gse, int n, ChronoUnit unit,
+            PrintWriter out) {
         Table t = new Table("clv_parameter").column("model", null).column("parameter", null).column("estimate", "%.4f")
                 .column("se", "%.4f");
         t.row("BG/NBD", "r", p.r(), se[0]);
@@ -245,9 +262,9 @@ final class ClvCommand implements Callable<Integer> {
         t.row("BG/NBD", "a", p.a(), se[2]);
         t.row("BG/NBD", "b", p.b(), se[3]);
         t.row("BG/NBD", "log-likelihood", p.logLikelihood(), Double.NaN);
-        t.row("Gamma-Gamma", "p", g.p(), Double.NaN);
-        t.row("Gamma-Gamma", "q", g.q(), Double.NaN);
-        t.row("Gamma-Gamma", "gamma", g.gamma(), Double.NaN);
+        t.row("Gamma-Gamma", "p", g.p(), gse[0]);
+        t.row("Gamma-Gamma", "q", g.q(), gse[1]);
+        t.row("Gamma-Gamma", "gamma", g.gamma(), gse[2]);
         t.row("Gamma-Gamma", "mean spend", g.meanSpend(), Double.NaN);
         if (input.format == Table.Format.TEXT) {
             out.printf(Locale.ROOT, "%d customers, time in %s up to %s%n%n", n, unit.toString().toLowerCase(Locale.ROOT),
