@@ -73,7 +73,13 @@ class CesTest {
         double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den;
         assertThat(easy.lower()).isCloseTo(centre - half, within(1e-12));
         assertThat(easy.upper()).isCloseTo(centre + half, within(1e-12));
-        assertThat(ces.difficultShareInterval(0.95).contains(0.43)).isTrue();
+        // the difficult share, 80 + 210 + 140 = 430 of 1000, by the same closed form
+        double q = 0.43;
+        double qCentre = (q + z * z / (2 * n)) / den;
+        double qHalf = z * Math.sqrt(q * (1 - q) / n + z * z / (4 * n * n)) / den;
+        Interval difficult = ces.difficultShareInterval(0.95);
+        assertThat(difficult.lower()).isCloseTo(qCentre - qHalf, within(1e-12));
+        assertThat(difficult.upper()).isCloseTo(qCentre + qHalf, within(1e-12));
     }
 
     @Test
