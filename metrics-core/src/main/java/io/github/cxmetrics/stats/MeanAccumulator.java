@@ -174,20 +174,7 @@ public final class MeanAccumulator {
         for (int i = 0; i < values.length; i++) {
             checkValue(values[i], i);
         }
-        checkCount(values.length);
-        long c = count;
-        double w = weight;
-        double q = squaredWeight;
-        double m = mean;
-        double s = m2;
-        try {
-            for (int i = 0; i < values.length; i++) {
-                apply(values[i], 1.0, i);
-            }
-        } catch (IllegalArgumentException e) {
-            restore(c, w, q, m, s);
-            throw e;
-        }
+        applyAll(values, null);
     }
 
     /**
@@ -212,6 +199,11 @@ public final class MeanAccumulator {
             checkValue(values[i], i);
             checkWeight(weights[i], i);
         }
+        applyAll(values, weights);
+    }
+
+    /** Adds validated values (weight 1 when {@code weights} is null), all or nothing. */
+    private void applyAll(double[] values, double[] weights) {
         checkCount(values.length);
         long c = count;
         double w = weight;
@@ -220,7 +212,7 @@ public final class MeanAccumulator {
         double s = m2;
         try {
             for (int i = 0; i < values.length; i++) {
-                apply(values[i], weights[i], i);
+                apply(values[i], weights == null ? 1.0 : weights[i], i);
             }
         } catch (IllegalArgumentException e) {
             restore(c, w, q, m, s);
