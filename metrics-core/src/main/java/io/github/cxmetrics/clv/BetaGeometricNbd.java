@@ -344,11 +344,15 @@ public final class BetaGeometricNbd {
      * E[X(t)] = (a + b − 1)/(a − 1) · [1 − (α/(α + t))^r ₂F₁(r, b; a + b − 1; t/(α + t))]
      *         = E_p[(1 − (α/(α + p·t))^r)/p],   p ~ Beta(a, b)
      * }</pre>
-     * in purchases, {@code t} in the time unit of the summaries. The second line (FHL 2005, eq. 7
-     * averaged over the dropout probability) is what is computed: a mean of a positive function
-     * bounded by {@code r·t/α}, by the trapezoid rule in the logit of {@code p} with positive weights
-     * ({@code BetaExpectation}). It has no removable singularity, so {@code a = 1} and {@code a + b < 1}
-     * need no special case, and no cancellation at any horizon. The result always lies in
+     * in purchases, {@code t} in the time unit of the summaries. Where a power series of the first
+     * line (after Euler's transformation, or as it stands) has positive terms, converges within 5000
+     * terms and a rounding-error bound computed with it is at most 1e-12 relative (ordinary
+     * parameters and horizons: CDNOW up to 520 weeks), that is the result, in about a microsecond.
+     * Elsewhere the second line (FHL 2005, eq. 7 averaged over the dropout probability) is computed:
+     * a mean of a positive function bounded by {@code r·t/α}, by the trapezoid rule in the logit of
+     * {@code p} with positive weights ({@code BetaExpectation}), in about 50 µs. It has no removable
+     * singularity, so {@code a = 1} and {@code a + b < 1} need no special case, and no cancellation at
+     * any horizon. The result always lies in
      * {@code [0, r·t/α]} (dropping out only removes purchases) and rises with {@code t}. Against the
      * hypergeometric form evaluated by mpmath at 50 digits the relative error is below {@code 1e-12}
      * for {@code r/α} up to 100 per period and {@code t} up to {@code 10^6}, and every finite
@@ -413,14 +417,242 @@ public final class BetaGeometricNbd {
     }
 
     /**
-     * {@code E[X(t)] = E_p[(1 − (α/(α + p·t))^r)/p]} over {@code p ~ Beta(a, b)}, in log space:
-     * {@code ln g(p) = ln(1 − e^(−r·ln(1 + p·u))) − ln p} with {@code u = t/α}; {@code g} falls from
-     * {@code r·u} at {@code p → 0} to {@code 1 − (1 + u)^(−r)} at {@code p = 1}.
+     * E[X(t)] of the BG/NBD with parameters (r, α, a, b): the closed form when
+     * {@link #fastExpectedPurchases} can guarantee it to 5e-12, else the quadrature.
      */
     private double meanPurchases(double r, double alpha, double a, double b, double t, String what) {
         if (t == 0.0) {
             return 0.0;
         }
+        double fast = fastExpectedPurchases(r, alpha, a, b, t);
+        return Double.isNaN(fast) ? quadratureExpectedPurchases(r, alpha, a, b, t, what) : fast;
+    }
+
+    /** Terms the fast path's series may use before it gives up (the quadrature then answers). */
+    private static final int FAST_MAX_TERMS = 5000;
+
+    /** The largest relative error bound (see {@link #fastExpectedPurchases}) the fast path accepts. */
+    private static final double FAST_MAX_ERROR = 1e-12;
+
+    /**
+     * The largest cancellation factor {@code X/|B|} the fast path accepts (at most 4 digits lost in
+     * {@code B = 1 − X}); the error bound alone already caps it near this, and short horizons need
+     * it (CDNOW at t = 1 period: about 1600).
+     */
+    private static final double FAST_MAX_CANCELLATION = 1e4;
+
+    /** The unit roundoff of a double, 2^−53. */
+    private static final double UNIT_ROUNDOFF = 0x1p-53;
+
+    /**
+     * E[X(t)] of the BG/NBD with parameters (r, α, a, b) by the closed form (eq. 9) with a power
+     * series of ₂F₁, or NaN when this route cannot guarantee a relative error of
+     * {@link #FAST_MAX_ERROR} = 1e-12; the caller then uses the quadrature. The conditional
+     * expectation calls it with (r + x, α + T, a, b + x). With {@code c = a + b − 1},
+     * {@code z = t/(α + t)}, {@code ℓ = ln(1 + t/α) = −ln(1 − z)}, two routes are tried in turn:
+     *
+     * <pre>{@code
+     * Euler (c > r):   E = c·D,  D = h − W·G,  W = (1 − z)^(a−1) = e^s,  s = (1 − a)·ℓ,
+     *                  h = (1 − W)/(a − 1)  (= ℓ at a = 1),   G = Σ_(k≥1) g_k,
+     *                  g_1 = z·d/c,  g_(k+1) = g_k · z·(d + k)(a + k − 1)/((c + k)(k + 1)),  d = c − r
+     * Gauss (a ≠ 1):   E = Q·B,  Q = c/(a − 1),  B = 1 − X,  X = P·F,  P = (1 − z)^r = e^−y,  y = r·ℓ,
+     *                  F = Σ_(k≥0) τ_k,  τ_0 = 1,  τ_(k+1) = τ_k · z·(r + k)(b + k)/((c + k)(k + 1))
+     * }</pre>
+     * The Euler route is eq. 9 after {@code ₂F₁(r, b; c; z) = (1 − z)^(c−r−b) ₂F₁(c − r, a − 1; c; z)}
+     * (DLMF 15.8.1) with the factor {@code a − 1} of {@code (a − 1)_k} taken out of the series; it has
+     * no singularity at a = 1, and its cancellation {@code h/D} is about {@code c/r} for short
+     * horizons where the Gauss route's {@code X/|B|} grows like {@code 1/t}.
+     *
+     * <p><b>Guard.</b> A route is taken only when all of these hold: r, a, b and c in
+     * {@code [1e-100, 1e100]} and {@code t/α >= 1e-300} (no product in a recurrence overflows or
+     * underflows); every term is positive ({@code d > 0}, resp. c, r, b > 0), so the sum has no
+     * cancellation; the series stops within {@link #FAST_MAX_TERMS} terms, at the first {@code n}
+     * whose tail bound {@code term_n·ρ/(1 − ρ) <= 1e-16·sum} holds with ρ an upper bound of every later
+     * term ratio, {@code ρ = z·max(1, (a + n − 1)/(n + 1))} (Euler: {@code (d + j)/(c + j) < 1}),
+     * resp. {@code ρ = z·max(1, (r + n)/(c + n))·max(1, (b + n)/(n + 1))} (each factor
+     * {@code (p + j)/(q + j)} is monotone in j), {@code ρ < 1}; the sum never exceeds 1e300;
+     * {@code s <= 700}, resp. {@code y <= 700}; the result is positive ({@code D > 0}, resp. B has
+     * the sign of {@code a − 1}), the cancellation factor ({@code h/D}, resp. {@code X/|B|}) is at
+     * most {@link #FAST_MAX_CANCELLATION}; the error bound below is at most {@code FAST_MAX_ERROR};
+     * the result is at most {@code r·t/α}.
+     *
+     * <p><b>Error bound</b>, first order in the unit roundoff u = 2^−53; the factor 1.01 covers the
+     * higher orders, since every count below times u is far below 0.01. Java's {@code log1p},
+     * {@code exp} and {@code expm1} are within one ulp (2u).
+     * <ul>
+     * <li>c is formed by an exact two-sum of a and b, so it is within 2u; {@code z} within 2u (an
+     * addition and a division); ℓ within 3u ({@code t/α} within u, to which {@code log1p} is no more
+     * sensitive, plus one ulp); a − 1 is exact for a in [0.5, 2], else within u.
+     * <li>One step of a recurrence rounds 8 times (3 additions, 4 products and quotients, the update
+     * of the term) and inherits 2u from z, 2u from c (through {@code c + k}) and, Euler, at most
+     * {@code κ·u} from d, {@code κ = 2c/d + 1} (d = c − r rounded once from c); so term k is within
+     * {@code (12 + κ)·k·u} (Gauss: κ = 0) and the sum, added with Neumaier's compensation (within
+     * {@code u + n²u² <= 2u} for n ≤ 5000) and cut at the tail bound (1e-16), within
+     * {@code εS = (12 + κ)·k̄·u + 2u + 1e-16}, {@code k̄ = Σ k·term_k / Σ term_k} accumulated on the way.
+     * <li>Euler: s within 5u, so W within {@code (5|s| + 2)·u}; {@code expm1} has condition number at
+     * most {@code 1 + |s|}, so h within {@code (5|s| + 9)·u} (3u at a = 1); W·G adds u; the
+     * subtraction D = h − W·G adds u of D; E = c·D adds 3u:
+     * {@code |ΔE|/E <= 1.01·[(h·εh + W·G·(εW + εS + u))/D + 4u]}.
+     * <li>Gauss: y within 4u, so P within {@code (4y + 2)·u}; X = P·F adds u, so X is within
+     * {@code (12·k̄ + 4y + 5)·u + 1e-16}; B = 1 − X multiplies that by {@code X/|B|} and adds u; Q
+     * (a − 1, c, the quotient) adds 4u and the final product u:
+     * {@code |ΔE|/E <= 1.01·[X/|B|·((12·k̄ + 4y + 5)·u + 1e-16) + 6u]}.
+     * </ul>
+     * The bound is computed for every call and must not exceed 1e-12, the accuracy the quadrature
+     * is documented to have, so the two routes agree to 2e-12 (tested to 1e-11 over random
+     * parameters).
+     *
+     * @return E[X(t)] or NaN when the guard refuses
+     */
+    static double fastExpectedPurchases(double r, double alpha, double a, double b, double t) {
+        double u = t / alpha;
+        if (!(u >= 1e-300 && u < Double.POSITIVE_INFINITY && r >= 1e-100 && r <= 1e100 && b >= 1e-100
+                && b <= 1e100 && a >= 1e-100 && a <= 1e100)) {
+            return Double.NaN;
+        }
+        double s = a + b; // two-sum: s + e = a + b exactly
+        double bv = s - a;
+        double e = (a - (s - bv)) + (b - bv);
+        double c = (s - 1.0) + e;
+        if (!(c >= 1e-100 && c <= 1e100)) {
+            return Double.NaN;
+        }
+        double am1 = a - 1.0;
+        double z = t / (alpha + t);
+        double lp = Math.log1p(u); // ln(1 + t/α) = −ln(1 − z)
+        double value = eulerSeries(r, a, c, am1, z, u, lp);
+        return Double.isNaN(value) ? gaussSeries(r, b, c, am1, z, u, lp) : value;
+    }
+
+    /**
+     * The route of {@link #fastExpectedPurchases} with Euler's transformation, for {@code c > r};
+     * NaN when its guard refuses.
+     */
+    private static double eulerSeries(double r, double a, double c, double am1, double z, double u, double lp) {
+        double d = c - r;
+        if (!(d >= 1e-100)) {
+            return Double.NaN;
+        }
+        double sv = -am1 * lp; // (a − 1)·ln(1 − z)
+        if (!(sv <= 700.0)) {
+            return Double.NaN;
+        }
+        double w = Math.exp(sv); // (1 − z)^(a − 1)
+        double h = am1 == 0.0 ? lp : -Math.expm1(sv) / am1; // (1 − (1 − z)^(a − 1))/(a − 1)
+        double term = z * d / c;
+        double sum = term;
+        double weighted = term; // Σ k·g_k
+        double carry = 0.0; // the rounding errors of the sum (Neumaier's compensated summation)
+        int n = 1;
+        while (true) {
+            if (n == FAST_MAX_TERMS) {
+                return Double.NaN;
+            }
+            double k = n;
+            term *= z * ((d + k) * (a + (k - 1.0))) / ((c + k) * (k + 1.0));
+            n++;
+            double next = sum + term; // 2Sum: next + (its error) = sum + term exactly
+            double tv = next - sum;
+            carry += (sum - (next - tv)) + (term - tv);
+            sum = next;
+            weighted += n * term;
+            if (term <= 1e-16 * sum) {
+                double m = n;
+                double rho = z * Math.max(1.0, (a + (m - 1.0)) / (m + 1.0)); // (d + j)/(c + j) < 1
+                if (rho < 1.0 && term * rho <= 1e-16 * sum * (1.0 - rho)) {
+                    break;
+                }
+            }
+            if (!(sum <= 1e300)) {
+                return Double.NaN;
+            }
+        }
+        sum += carry;
+        double wg = w * sum;
+        double diff = h - wg;
+        if (!(diff > 0.0 && h <= FAST_MAX_CANCELLATION * diff)) {
+            return Double.NaN;
+        }
+        double u0 = UNIT_ROUNDOFF;
+        double kappaD = 2.0 * c / d + 1.0;
+        double errH = am1 == 0.0 ? 3.0 * u0 : (5.0 * Math.abs(sv) + 9.0) * u0;
+        double errW = (5.0 * Math.abs(sv) + 2.0) * u0;
+        double errG = ((12.0 + kappaD) * (weighted / sum) + 2.0) * u0 + 1e-16;
+        double bound = 1.01 * ((h * errH + wg * (errW + errG + u0)) / diff + 4.0 * u0);
+        if (!(bound <= FAST_MAX_ERROR)) {
+            return Double.NaN;
+        }
+        double value = c * diff;
+        return value <= r * u ? value : Double.NaN;
+    }
+
+    /**
+     * The route of {@link #fastExpectedPurchases} with the plain Gauss series; NaN when its guard
+     * refuses.
+     */
+    private static double gaussSeries(double r, double b, double c, double am1, double z, double u, double lp) {
+        if (am1 == 0.0) {
+            return Double.NaN;
+        }
+        double term = 1.0;
+        double sum = 1.0;
+        double weighted = 0.0; // Σ k·τ_k
+        double carry = 0.0; // the rounding errors of the sum (Neumaier's compensated summation)
+        int n = 0;
+        while (true) {
+            if (n == FAST_MAX_TERMS) {
+                return Double.NaN;
+            }
+            double k = n;
+            term *= z * ((r + k) * (b + k)) / ((c + k) * (k + 1.0));
+            n++;
+            double next = sum + term; // 2Sum: next + (its error) = sum + term exactly
+            double tv = next - sum;
+            carry += (sum - (next - tv)) + (term - tv);
+            sum = next;
+            weighted += n * term;
+            if (term <= 1e-16 * sum) {
+                double m = n;
+                double rho = z * Math.max(1.0, (r + m) / (c + m)) * Math.max(1.0, (b + m) / (m + 1.0));
+                if (rho < 1.0 && term * rho <= 1e-16 * sum * (1.0 - rho)) {
+                    break;
+                }
+            }
+            if (!(sum <= 1e300)) {
+                return Double.NaN;
+            }
+        }
+        sum += carry;
+        double y = r * lp;
+        if (!(y <= 700.0)) {
+            return Double.NaN;
+        }
+        double x = Math.exp(-y) * sum;
+        double bracket = 1.0 - x;
+        if (!(Math.abs(bracket) * FAST_MAX_CANCELLATION >= x) || (bracket > 0.0) != (am1 > 0.0)) {
+            return Double.NaN;
+        }
+        double kBar = weighted / sum;
+        double bound = 1.01 * (x / Math.abs(bracket) * ((12.0 * kBar + 4.0 * y + 5.0) * UNIT_ROUNDOFF + 1e-16)
+                + 6.0 * UNIT_ROUNDOFF);
+        if (!(bound <= FAST_MAX_ERROR)) {
+            return Double.NaN;
+        }
+        double value = c / am1 * bracket;
+        return value >= 0.0 && value <= r * u ? value : Double.NaN;
+    }
+
+    /** The quadrature of {@link #meanPurchases}, without the fast path (package-private for tests). */
+    double quadratureExpectedPurchases(double r, double alpha, double a, double b, double t) {
+        return t == 0.0 ? 0.0 : quadratureExpectedPurchases(r, alpha, a, b, t, "E[X(t)]");
+    }
+
+    /**
+     * {@code E[X(t)] = E_p[(1 − (α/(α + p·t))^r)/p]} over {@code p ~ Beta(a, b)}, in log space:
+     * {@code ln g(p) = ln(1 − e^(−r·ln(1 + p·u))) − ln p} with {@code u = t/α}; {@code g} falls from
+     * {@code r·u} at {@code p → 0} to {@code 1 − (1 + u)^(−r)} at {@code p = 1}.
+     */
+    private double quadratureExpectedPurchases(double r, double alpha, double a, double b, double t, String what) {
         double lnU = Math.log(t) - Math.log(alpha);
         double lnR = Math.log(r);
         BetaExpectation.LogFunction lnG = (lnP, lnQ) -> logPurchasesGivenDropout(lnP, lnU, r, lnR);
