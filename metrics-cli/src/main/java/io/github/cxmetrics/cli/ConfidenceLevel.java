@@ -1,6 +1,6 @@
 package io.github.cxmetrics.cli;
 
-import java.util.Locale;
+import java.math.BigDecimal;
 import picocli.CommandLine.Option;
 
 /** The {@code --level} option of every command that prints confidence intervals. */
@@ -22,9 +22,17 @@ final class ConfidenceLevel {
         return level;
     }
 
-    /** The prefix of the interval columns' names: {@code ci95} for 0.95, {@code ci97.5} for 0.975. */
+    /**
+     * The prefix of the interval columns' names: {@code ci95} for 0.95, {@code ci97.5} for 0.975,
+     * {@code ci99.73} for 0.9973: the level in percent as the shortest decimal that reads back as the
+     * given double (no binary noise such as 99.72999999999999).
+     */
     String columnPrefix() {
-        double p = value() * 100;
-        return p == Math.rint(p) ? "ci" + (long) p : "ci" + String.format(Locale.ROOT, "%s", p);
+        return "ci" + percent(value());
+    }
+
+    /** The level in percent, shortest exact decimal. */
+    static String percent(double level) {
+        return new BigDecimal(Double.toString(level)).movePointRight(2).stripTrailingZeros().toPlainString();
     }
 }

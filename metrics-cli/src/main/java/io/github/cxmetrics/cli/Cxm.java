@@ -58,6 +58,7 @@ public final class Cxm implements Runnable {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(100);
+        cl.setParameterExceptionHandler(Cxm::usageError);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof DataException) {
                 err.println("cxm: " + ex.getMessage());
@@ -68,12 +69,88 @@ public final class Cxm implements Runnable {
                 err.println("Try 'cxm " + commandLine.getCommandName() + " --help'.");
                 return BAD_USAGE;
             }
-            throw ex;
+            // Anything else the library throws on data it cannot score: one line, never a stack trace.
+            err.println("cxm: " + describe(ex));
+            return BAD_DATA;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            code = outOfMemory(err);
+        } catch (RuntimeException e) {
+            // picocli rethrows what its handlers do not take; nothing gets out as a stack trace
+            err.println("cxm: " + describe(e));
+            code = BAD_DATA;
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Picocli's usage errors as one {@code cxm:} line: an unknown command lists the commands, an unknown
+     * option keeps picocli's suggestions.
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        boolean top = cl.getParent() == null;
+        if (top && ex instanceof CommandLine.UnmatchedArgumentException) {
+            java.util.List<String> unmatched = ((CommandLine.UnmatchedArgumentException) ex).getUnmatched();
+            String first = unmatched.isEmpty() ? "" : unmatched.get(0);
+            if (!first.startsWith("-")) {
+                err.println("cxm: unknown command '" + first + "'; the commands are: "
+                        + String.join(", ", cl.getSubcommands().keySet()));
+                err.println("Try 'cxm --help'.");
+                err.flush();
+                return BAD_USAGE;
+            }
+        }
+        err.println("cxm: " + oneLine(ex.getMessage()));
+        if (ex instanceof CommandLine.UnmatchedArgumentException) {
+            java.util.List<String> suggestions = ((CommandLine.UnmatchedArgumentException) ex).getSuggestions();
+            if (!suggestions.isEmpty()) {
+                err.println("Did you mean: " + String.join(" or ", suggestions) + "?");
+            }
+        }
+        if (top && "a command is required".equals(ex.getMessage())) {
+            err.println("The commands are: " + String.join(", ", cl.getSubcommands().keySet()) + ".");
+        }
+        err.println("Try 'cxm" + (top ? "" : " " + cl.getCommandName()) + " --help'.");
+        err.flush();
+        return BAD_USAGE;
+    }
+
+    /** A library exception as text for one line: its message, or its kind when it has none. */
+    static String describe(Throwable ex) {
+        Throwable t = ex;
+        if (t instanceof java.io.UncheckedIOException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        if (t instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + m;
+        }
+        if (m == null || m.isBlank()) {
+            return "internal error (" + t.getClass().getSimpleName() + "); please report it with the command line";
+        }
+        return oneLine(m);
+    }
+
+    private static String oneLine(String m) {
+        return m == null ? "" : m.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
+    }
+
+    /** The out-of-memory message, with the heap limit; exit 1. */
+    static int outOfMemory(PrintWriter err) {
+        long max = Runtime.getRuntime().maxMemory();
+        String heap = max == Long.MAX_VALUE ? "unlimited" : (max >> 20) + " MB";
+        String larger = max == Long.MAX_VALUE ? "" : ", e.g. java -Xmx" + 4 * Math.max(16, max >> 20) + "m -jar cxm.jar …";
+        err.println("cxm: needs more memory than -Xmx allows (max heap " + heap + "); run it with a larger -Xmx"
+                + larger);
+        err.flush();
+        return BAD_DATA;
     }
 
     /** The version from the jar manifest, or "development". */

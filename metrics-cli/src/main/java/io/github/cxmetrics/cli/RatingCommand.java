@@ -34,11 +34,12 @@ abstract class RatingCommand implements Callable<Integer> {
     @Option(names = "--column", required = true, paramLabel = "COL", description = "The column with the ratings.")
     String column;
 
-    @Option(names = "--by", paramLabel = "SEGMENT_COL", description = "Score each value of this column separately.")
+    @Option(names = "--by", paramLabel = "SEGMENT_COL", description = "Score each value of this column separately; rows that leave it empty are scored as segment"
+                    + " '(blank)', and counted in the summary on standard error.")
     String by;
 
     @Option(names = "--weight", paramLabel = "WEIGHT_COL",
-            description = "Survey weights (finite, >= 0); scores, standard errors and effective n use them.")
+            description = "Survey weights: 0 or in [1e-150, 1e150]; scores, standard errors and effective n use them.")
     String weight;
 
     @Option(names = "--scale", paramLabel = "MIN..MAX", description = "The rating scale, e.g. 1..5.")
@@ -93,6 +94,14 @@ abstract class RatingCommand implements Callable<Integer> {
         }
     }
 
+    private static Difference orNullDifference(java.util.function.Supplier<Difference> f) {
+        try {
+            return f.get();
+        } catch (IllegalStateException | ArithmeticException e) {
+            return null;
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -116,6 +125,19 @@ abstract class RatingCommand implements Callable<Integer> {
         if (result.total.count() == 0) {
             throw new DataException(source.name() + ": no rating in column '" + column + "' to score");
         }
+        // --compare is checked before anything is printed: a usage error leaves no partial output.
+        RatingAccumulator a = null;
+        RatingAccumulator b = null;
+        if (pair != null) {
+            a = result.segments.get(pair[0].trim());
+            b = result.segments.get(pair[1].trim());
+            for (int k = 0; k < 2; k++) {
+                if ((k == 0 ? a : b) == null) {
+                    throw new UsageException("--compare: segment '" + pair[k].trim() + "' is not in column '" + by
+                            + "'; its values are: " + String.join(", ", result.segments.keySet()));
+                }
+            }
+        }
         Table table = new Table(metric()).column("segment", null).column("n", "%d").column("n_eff", "%.1f")
                 .column(metric(), "%.2f").column("se", "%.2f")
                 .column(ci + "_lower", "%.2f").column(ci + "_upper", "%.2f");
@@ -125,21 +147,18 @@ abstract class RatingCommand implements Callable<Integer> {
         add(table, score(by == null ? "all" : "(total)", result.total.snapshot()));
         table.print(input.format, out);
         if (pair != null) {
-            RatingAccumulator a = result.segments.get(pair[0].trim());
-            RatingAccumulator b = result.segments.get(pair[1].trim());
-            for (int k = 0; k < 2; k++) {
-                if ((k == 0 ? a : b) == null) {
-                    throw new UsageException("--compare: segment '" + pair[k].trim() + "' is not in column '" + by
-                            + "'; its values are: " + String.join(", ", result.segments.keySet()));
-                }
-            }
-            Difference d = compare(a.snapshot(), b.snapshot());
-            Interval interval = d.confidenceInterval(level);
+            RatingDistribution da = a.snapshot();
+            RatingDistribution db = b.snapshot();
+            // Undefined for this sample (one respondent, zero total weight): "—", as in the per-segment rows.
+            Difference d = orNullDifference(() -> compare(da, db));
+            Interval interval = d == null ? null : orNull(() -> d.confidenceInterval(level));
             Table cmp = new Table("comparison").column("comparison", null).column("difference", "%+.2f")
                     .column("se", "%.2f").column("statistic", "%.3f").column("df", "%.1f").column("p_value", "%.4g")
                     .column(ci + "_lower", "%.2f").column(ci + "_upper", "%.2f");
-            cmp.row(pair[1].trim() + " − " + pair[0].trim(), d.estimate(), d.standardError(), d.statistic(),
-                    d.degreesOfFreedom(), d.pValue(), interval.lower(), interval.upper());
+            cmp.row(pair[1].trim() + " − " + pair[0].trim(), d == null ? Double.NaN : orNaN(d::estimate),
+                    d == null ? Double.NaN : orNaN(d::standardError), d == null ? Double.NaN : orNaN(d::statistic),
+                    d == null ? Double.NaN : orNaN(d::degreesOfFreedom), d == null ? Double.NaN : orNaN(d::pValue),
+                    interval == null ? Double.NaN : interval.lower(), interval == null ? Double.NaN : interval.upper());
             if (input.format == Table.Format.TEXT) {
                 out.println();
             }
@@ -153,6 +172,13 @@ abstract class RatingCommand implements Callable<Integer> {
                 s.interval() == null ? Double.NaN : s.interval().lower(),
                 s.interval() == null ? Double.NaN : s.interval().upper());
     }
+
+    /** The accepted weights: the library's bounds, so that squared weights stay normal doubles. */
+    static final double MIN_WEIGHT = 1e-150;
+    static final double MAX_WEIGHT = 1e150;
+
+    /** The segment of rows whose --by column is empty. */
+    static final String BLANK_SEGMENT = "(blank)";
 
     /** The accumulated state. */
     static final class Result {
@@ -171,8 +197,9 @@ abstract class RatingCommand implements Callable<Integer> {
         Rejections rejections = new Rejections(source.name(), input.skipInvalid);
         Result result = new Result(s);
         String columnName = source.header().get(col);
+        String bySegmentName = seg >= 0 ? source.header().get(seg) : null;
         source.read(rejections, row -> {
-            String raw = row.field(col).trim();
+            String raw = Values.stripSpaces(row.field(col));
             if (raw.isEmpty()) {
                 rejections.emptyAnswer(columnName);
                 return;
@@ -190,10 +217,10 @@ abstract class RatingCommand implements Callable<Integer> {
             }
             double wt = 1.0;
             if (w >= 0) {
-                String rw = row.field(w).trim();
+                String rw = Values.stripSpaces(row.field(w));
                 String wName = source.header().get(w);
                 try {
-                    wt = Double.parseDouble(rw);
+                    wt = Values.parseDecimal(rw);
                 } catch (NumberFormatException e) {
                     rejections.reject(row.line(), wName, rw, "is not a number", "not a number");
                     return;
@@ -202,12 +229,30 @@ abstract class RatingCommand implements Callable<Integer> {
                     rejections.reject(row.line(), wName, rw, "is not a finite weight >= 0", "not a finite weight >= 0");
                     return;
                 }
+                if (wt != 0.0 && !(wt >= MIN_WEIGHT && wt <= MAX_WEIGHT)) {
+                    rejections.reject(row.line(), wName, rw, "is not a weight of 0 or in [1e-150, 1e150]",
+                            "weight not 0 or in [1e-150, 1e150]");
+                    return;
+                }
             }
-            result.total.add(rating, wt);
+            String key = null;
             if (seg >= 0) {
-                String key = row.field(seg).trim();
-                result.segments.computeIfAbsent(key.isEmpty() ? "(blank)" : key, k -> new RatingAccumulator(s))
-                        .add(rating, wt);
+                key = row.field(seg).trim();
+                if (key.isEmpty()) {
+                    rejections.emptySegment(bySegmentName);
+                    key = BLANK_SEGMENT;
+                }
+            }
+            try {
+                result.total.add(rating, wt);
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                // the library's own limits (e.g. a total weight that overflows): the row is not scored
+                rejections.reject(row.line(), w >= 0 ? source.header().get(w) : columnName,
+                        w >= 0 ? row.field(w) : raw, "cannot be added: " + e.getMessage(), "cannot be added");
+                return;
+            }
+            if (key != null) {
+                result.segments.computeIfAbsent(key, k -> new RatingAccumulator(s)).add(rating, wt);
             }
         }, err);
         return result;
@@ -216,7 +261,7 @@ abstract class RatingCommand implements Callable<Integer> {
     static Scale parseScale(String text) {
         String[] parts = text.trim().split("\\.\\.", -1);
         try {
-            if (parts.length == 2) {
+            if (parts.length == 2 && parts[0].trim().matches("[+-]?[0-9]+") && parts[1].trim().matches("[+-]?[0-9]+")) {
                 return Scale.of(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
             }
         } catch (NumberFormatException e) {

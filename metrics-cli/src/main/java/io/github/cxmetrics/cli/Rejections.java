@@ -17,6 +17,7 @@ final class Rejections {
     private final boolean skip;
     private final Map<String, Long> skipped = new LinkedHashMap<>();
     private final Map<String, Long> empty = new LinkedHashMap<>();
+    private final Map<String, Long> emptySegment = new LinkedHashMap<>();
     private long skippedRows;
 
     Rejections(String file, boolean skip) {
@@ -56,6 +57,19 @@ final class Rejections {
         empty.merge(column, 1L, Long::sum);
     }
 
+    /**
+     * A row whose segment column ({@code --by}) is empty: scored as segment "(blank)" and in the total,
+     * and counted under the reason "empty segment".
+     */
+    void emptySegment(String column) {
+        emptySegment.merge(column, 1L, Long::sum);
+    }
+
+    /** The rows counted by {@link #emptySegment} for this column. */
+    long emptySegments(String column) {
+        return emptySegment.getOrDefault(column, 0L);
+    }
+
     long skippedRows() {
         return skippedRows;
     }
@@ -75,6 +89,11 @@ final class Rejections {
         for (Map.Entry<String, Long> e : empty.entrySet()) {
             err.printf(Locale.ROOT, "%s: %d %s left column '%s' empty; %s not scored%n", file, e.getValue(),
                     e.getValue() == 1 ? "row" : "rows", e.getKey(), e.getValue() == 1 ? "it is" : "they are");
+        }
+        for (Map.Entry<String, Long> e : emptySegment.entrySet()) {
+            err.printf(Locale.ROOT, "%s: %d %s with an empty segment (column '%s' left empty); scored as segment"
+                    + " '%s' and in the total%n", file, e.getValue(), e.getValue() == 1 ? "row" : "rows", e.getKey(),
+                    RatingCommand.BLANK_SEGMENT);
         }
         err.flush();
     }

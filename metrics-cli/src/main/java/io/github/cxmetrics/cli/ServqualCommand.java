@@ -94,9 +94,9 @@ final class ServqualCommand implements Callable<Integer> {
             if (withImportance) {
                 double[] points = new double[dims.length];
                 for (int k = 0; k < dims.length; k++) {
-                    String raw = row.field(imp[k]).trim();
+                    String raw = Values.stripSpaces(row.field(imp[k]));
                     try {
-                        points[k] = Double.parseDouble(raw);
+                        points[k] = Values.parseDecimal(raw);
                     } catch (NumberFormatException ex) {
                         rejections.reject(row.line(), source.header().get(imp[k]), raw, "is not a number",
                                 "not a number");
@@ -123,7 +123,7 @@ final class ServqualCommand implements Callable<Integer> {
 
     /** The answer in a cell; MISSING when empty; null (after rejecting) when bad. */
     private static Integer answer(CsvSource.Row row, int col, Scale s, Rejections rejections, CsvSource source) {
-        String raw = row.field(col).trim();
+        String raw = Values.stripSpaces(row.field(col));
         if (raw.isEmpty()) {
             return MISSING;
         }

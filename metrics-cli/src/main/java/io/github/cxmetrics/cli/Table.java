@@ -12,7 +12,8 @@ import java.util.Locale;
 
 /**
  * Rows of named values printed as an aligned text table (at most 100 columns wide: long labels are
- * shortened with an ellipsis), as CSV (full precision, RFC 4180 quoting) or as JSON lines (one object
+ * shortened with an ellipsis), as CSV (full precision, RFC 4180 quoting, text cells that a spreadsheet
+ * would run as formulas prefixed with {@code '}) or as JSON lines (one object
  * per row, full precision; NaN becomes null). Values stay doubles until they are written.
  */
 final class Table {
@@ -175,9 +176,24 @@ final class Table {
         if (v == null || (v instanceof Double && Double.isNaN((Double) v))) {
             return "";
         }
-        String s = String.valueOf(v);
+        String s = v instanceof Number || v instanceof Boolean ? String.valueOf(v) : neutralise(String.valueOf(v));
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+
+    /**
+     * Text that a spreadsheet would run as a formula (it starts with {@code =}, {@code +}, {@code -},
+     * {@code @}, a tab or a carriage return) gets a leading single quote, the OWASP rule against CSV
+     * injection; other text, and numbers (written as numbers, never through here), stay as they are.
+     */
+    static String neutralise(String s) {
+        if (!s.isEmpty()) {
+            char c = s.charAt(0);
+            if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+                return "'" + s;
+            }
         }
         return s;
     }
