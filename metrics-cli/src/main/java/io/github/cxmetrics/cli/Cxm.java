@@ -41,7 +41,15 @@ public final class Cxm implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(run(out, err, args));
+        int code;
+        try {
+            code = run(out, err, args);
+        } catch (OutOfMemoryError e) {
+            // so short of memory that even the message of run() failed: a constant line
+            System.err.println(OUT_OF_MEMORY);
+            code = BAD_DATA;
+        }
+        System.exit(code);
     }
 
     /**
@@ -142,15 +150,27 @@ public final class Cxm implements Runnable {
         return m == null ? "" : m.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
     }
 
+    private static final String OUT_OF_MEMORY =
+            "cxm: needs more memory than -Xmx allows; run it with a larger -Xmx, e.g. java -Xmx1g -jar cxm.jar …";
+
     /** The out-of-memory message, with the heap limit; exit 1. */
     static int outOfMemory(PrintWriter err) {
+        try {
+            outOfMemoryMessage(err);
+        } catch (OutOfMemoryError again) {
+            err.println(OUT_OF_MEMORY);
+            err.flush();
+        }
+        return BAD_DATA;
+    }
+
+    private static void outOfMemoryMessage(PrintWriter err) {
         long max = Runtime.getRuntime().maxMemory();
         String heap = max == Long.MAX_VALUE ? "unlimited" : (max >> 20) + " MB";
         String larger = max == Long.MAX_VALUE ? "" : ", e.g. java -Xmx" + 4 * Math.max(16, max >> 20) + "m -jar cxm.jar …";
         err.println("cxm: needs more memory than -Xmx allows (max heap " + heap + "); run it with a larger -Xmx"
                 + larger);
         err.flush();
-        return BAD_DATA;
     }
 
     /** The version from the jar manifest, or "development". */

@@ -31,7 +31,8 @@ abstract class RatingCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file, with a header line.")
     Path file;
 
-    @Option(names = "--column", required = true, paramLabel = "COL", description = "The column with the ratings.")
+    @Option(names = "--column", required = true, paramLabel = "COL", description = "The column with the ratings: whole numbers in ASCII digits, e.g. 9, +9 or 9.0"
+                    + " (not 9.5, 1e1, 9d or 0x9); spaces around them are ignored.")
     String column;
 
     @Option(names = "--by", paramLabel = "SEGMENT_COL", description = "Score each value of this column separately; rows that leave it empty are scored as segment"
@@ -52,7 +53,8 @@ abstract class RatingCommand implements Callable<Integer> {
     double level;
 
     @Option(names = "--compare", paramLabel = "A,B",
-            description = "Add the signed difference B − A of two segments (of --by) with its p-value.")
+            description = "Add the signed difference B − A of two segments (of --by) with its p-value; \"—\" where it"
+                    + " is undefined (a segment with one respondent or zero total weight).")
     String compare;
 
     @Mixin

@@ -316,6 +316,32 @@ class CxmErrorsTest {
         assertThat(err.toString().strip()).doesNotContain("\n");
     }
 
+    // 400 000 distinct segments hold 400 000 accumulators: far more than a 16 MB heap.
+    @Test
+    void runningOutOfMemoryIsOneLineWithExit1(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("many-segments.csv");
+        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(file)) {
+            w.write("recommend,region\n");
+            for (int i = 0; i < 400_000; i++) {
+                w.write(i % 11 + ",s" + i + "\n");
+            }
+        }
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path out = tmp.resolve("out.txt");
+        Path err = tmp.resolve("err.txt");
+        Process process = new ProcessBuilder(javaBin, "-Xmx16m", "-XX:+UseSerialGC", "-cp", classpath,
+                "io.github.cxmetrics.cli.Cxm", "nps", file.toString(), "--column", "recommend", "--by", "region")
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("finished").isTrue();
+        String stderr = java.nio.file.Files.readString(err);
+        assertThat(process.exitValue()).as(stderr).isEqualTo(1);
+        assertThat(stderr).startsWith("cxm: needs more memory than -Xmx allows").doesNotContain("Exception")
+                .doesNotContain("\tat ");
+        assertThat(stderr.strip()).doesNotContain("\n");
+        assertThat(java.nio.file.Files.readString(out)).isEmpty();
+    }
+
     @Test
     void libraryExceptionsBecomeOneLine() {
         assertThat(Cxm.describe(new IllegalStateException("NPS is undefined: total weight is 0")))
