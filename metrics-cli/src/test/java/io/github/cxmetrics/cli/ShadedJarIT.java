@@ -1,0 +1,81 @@
+package io.github.cxmetrics.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs the shaded {@code cxm.jar} itself ({@code java -jar}, as a user does) on every case of
+ * {@code shaded-jar-cases.tsv}: good inputs, bad inputs and bad usage. Each case states the exit
+ * code the README documents (0 ok, 1 bad data, 2 usage), and no case may print a Java stack trace
+ * or an exception's class name: every failure is one {@code cxm: …} line (plus a hint).
+ *
+ * <p>The cases file has one case per line: the expected exit code, then the arguments, separated by
+ * tabs; {@code {e2e}} stands for the directory of the end-to-end test files. Blank lines and lines
+ * starting with {@code #} are ignored.
+ */
+class ShadedJarIT {
+
+    private static final Path RESOURCES = Path.of("src", "test", "resources");
+
+    static Stream<Arguments> cases() throws IOException {
+        List<Arguments> cases = new ArrayList<>();
+        String e2e = RESOURCES.resolve("e2e").toAbsolutePath().toString();
+        for (String line : Files.readAllLines(RESOURCES.resolve("shaded-jar-cases.tsv"), StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t");
+            List<String> args = new ArrayList<>();
+            for (int i = 1; i < fields.length; i++) {
+                args.add(fields[i].replace("{e2e}", e2e));
+            }
+            cases.add(Arguments.of(Integer.parseInt(fields[0]), String.join(" ", args).replace(e2e, "e2e"), args));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "[{index}] exit {0}: cxm {1}")
+    @MethodSource("cases")
+    void theShadedJarExitsAsDocumentedWithoutAStackTrace(int expected, String shown, List<String> args)
+            throws IOException, InterruptedException {
+        String jar = System.getProperty("cxm.jar", Path.of("target", "cxm.jar").toString());
+        assertThat(Path.of(jar)).as("the shaded jar (mvn package builds it)").exists();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-jar", jar));
+        command.addAll(args);
+        Path out = Files.createTempFile("cxm-it", ".out");
+        Path err = Files.createTempFile("cxm-it", ".err");
+        try {
+            Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("cxm %s finished within 60 s", shown).isTrue();
+            String stdout = Files.readString(out, StandardCharsets.UTF_8);
+            String stderr = Files.readString(err, StandardCharsets.UTF_8);
+            String both = stdout + stderr;
+            assertThat(both).as("cxm %s printed a stack trace:%n%s", shown, stderr)
+                    .doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("Error:");
+            assertThat(process.exitValue()).as("exit code of cxm %s; stderr:%n%s", shown, stderr).isEqualTo(expected);
+            if (expected != 0) {
+                assertThat(stderr).as("cxm %s: the failure starts with one cxm: line", shown).startsWith("cxm: ");
+            }
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+}
