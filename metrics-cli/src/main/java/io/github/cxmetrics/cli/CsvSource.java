@@ -32,8 +32,11 @@ import java.util.function.Supplier;
  * A CSV file read once, row by row: the character set is named by a byte-order mark (UTF-8,
  * UTF-16LE or UTF-16BE), else given (UTF-8 by default), and bytes that are not text in it are an
  * error, not replaced; the delimiter is given or detected from the header line (the most frequent of
- * {@code , ; TAB |} outside quotes); columns are found by header name. Quoting, embedded newlines and
- * escaped quotes are FastCSV's. Nothing is held but the current row.
+ * {@code , ; TAB |} outside quotes); columns are found by header name, and a name two columns share
+ * is an error. Quoting, embedded newlines and escaped quotes are FastCSV's; a quoted field that is
+ * never closed is an error (FastCSV would return the rest of the file as its value). Blank lines are
+ * skipped and counted. The input is opened once, so standard input and pipes work. Nothing is held
+ * but the current row.
  */
 final class CsvSource {
 
@@ -270,6 +273,11 @@ final class CsvSource {
             guarded(() -> {
                 while (records.hasNext()) {
                     CsvRecord record = records.next();
+                    if (!records.hasNext()) {
+                        // a quote never closed makes the rest of the file one field of the last record:
+                        // say so before that record's wrong field count or value is reported
+                        tracker.checkEnd();
+                    }
                     Row row = new Row(record.getStartingLineNumber() + lineOffset, record);
                     rows[0]++;
                     int count = record.getFieldCount();
@@ -404,6 +412,9 @@ final class CsvSource {
                 throw new DataException(name + " is empty: it has no header line");
             }
             header = new ArrayList<>(records.next().getFields());
+            if (!records.hasNext()) {
+                tracker.checkEnd();
+            }
             ok = true;
         } finally {
             if (!ok) {

@@ -117,6 +117,21 @@ class CxmInputTest {
     }
 
     @Test
+    void anUnterminatedQuoteIsReportedBeforeTheSwallowingRowsWrongFieldCount() {
+        // "1,"x<rest of file>" is a row of 2 fields under a 3-field header: the cause is the quote (line 3)
+        cxm("nps", file("unterminated-fields.csv"), "--column", "recommend")
+                .assertOneLineError(Cxm.BAD_DATA, "unterminated-fields.csv:3: unterminated quoted field starting at line 3");
+        cxm("nps", file("unterminated-fields.csv"), "--column", "recommend", "--skip-invalid")
+                .assertOneLineError(Cxm.BAD_DATA, "unterminated quoted field starting at line 3");
+    }
+
+    @Test
+    void anUnterminatedQuoteInTheHeaderStopsTheRun() {
+        cxm("nps", file("unterminated-header.csv"), "--column", "recommend")
+                .assertOneLineError(Cxm.BAD_DATA, "unterminated-header.csv:1: unterminated quoted field starting at line 1");
+    }
+
+    @Test
     void helpSaysThatSkipInvalidDoesNotSkipAnUnterminatedQuote() {
         Run r = cxm("nps", "--help");
         assertThat(r.code()).isZero();
@@ -282,6 +297,7 @@ class CxmInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"unterminated-mid.csv", "unterminated-last.csv", "unterminated-crlf.csv",
+        "unterminated-fields.csv", "unterminated-header.csv",
         "blank-lines.csv", "blank-then-bad.csv", "only-blank.csv", "duplicate.csv", "duplicate-unused.csv",
         "utf16le-nobom.csv", "utf16be-nobom.csv", "plain.csv"})
     void noCommandPrintsAStackTraceOnTheseInputs(String name) {
