@@ -5,10 +5,12 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -16,9 +18,12 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -27,8 +32,11 @@ import java.util.function.Supplier;
  * A CSV file read once, row by row: the character set is named by a byte-order mark (UTF-8,
  * UTF-16LE or UTF-16BE), else given (UTF-8 by default), and bytes that are not text in it are an
  * error, not replaced; the delimiter is given or detected from the header line (the most frequent of
- * {@code , ; TAB |} outside quotes); columns are found by header name. Quoting, embedded newlines and
- * escaped quotes are FastCSV's. Nothing is held but the current row.
+ * {@code , ; TAB |} outside quotes); columns are found by header name, and a name two columns share
+ * is an error. Quoting, embedded newlines and escaped quotes are FastCSV's; a quoted field that is
+ * never closed is an error (FastCSV would return the rest of the file as its value). Blank lines are
+ * skipped and counted. The input is opened once, so standard input and pipes work. Nothing is held
+ * but the current row.
  */
 final class CsvSource {
 
@@ -49,41 +57,101 @@ final class CsvSource {
 
     private final String name;
     private final Supplier<InputStream> opener;
+    /** The size in bytes, or -1 for a stream (standard input, a pipe). */
     private final long size;
+    /** Whether the input can be opened a second time (a regular file). */
+    private final boolean reopenable;
     private final Charset charset;
     private final Character delimiter;
     private List<String> header;
     /** The character set a byte-order mark named, once read. */
     private Charset bomCharset;
 
-    private CsvSource(String name, Supplier<InputStream> opener, long size, Charset charset, Character delimiter) {
+    // The open input: the header has been read from it, the data rows are next.
+    private CsvReader<CsvRecord> csv;
+    private Iterator<CsvRecord> records;
+    private CountingStream counted;
+    private QuoteTracker tracker;
+    /** Blank lines skipped before the header: added to FastCSV's line numbers. */
+    private long lineOffset;
+    /** A note about the input for standard error, printed when the rows are read. */
+    private String note;
+    private boolean opened;
+
+    private CsvSource(String name, Supplier<InputStream> opener, long size, boolean reopenable, Charset charset,
+            Character delimiter) {
         this.name = name;
         this.opener = opener;
         this.size = size;
+        this.reopenable = reopenable;
         this.charset = charset;
         this.delimiter = delimiter;
     }
 
-    /** A file on disk. */
+    /**
+     * A file on disk; {@code -} is standard input. A directory, a device such as the null device, a
+     * missing or unreadable file are usage errors with a one-line message; a named pipe (FIFO, also
+     * what {@code <(command)} gives) is read once, as a stream.
+     */
     static CsvSource of(Path file, Charset charset, Character delimiter) {
-        if (!Files.isRegularFile(file)) {
+        if (file.toString().equals("-")) {
+            return stream("standard input", System.in, charset, delimiter);
+        }
+        if (Files.isDirectory(file)) {
+            throw new UsageException(file + " is a directory, not a CSV file");
+        }
+        if (!Files.exists(file)) {
             throw new UsageException("no such file: " + file);
         }
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        boolean regular = Files.isRegularFile(file);
+        if (!regular && !isFifo(file)) {
+            throw new UsageException(file + " is not a regular file (a device?); give a CSV file, or - for"
+                    + " standard input");
+        }
+        if (!Files.isReadable(file)) {
+            throw new UsageException(file + " cannot be read: permission denied");
+        }
+        long size = -1;
+        if (regular) {
+            try {
+                size = Files.size(file);
+            } catch (IOException e) {
+                throw new UsageException(file + " cannot be read: " + e.getMessage());
+            }
         }
         return new CsvSource(file.toString(), () -> {
             try {
-                return Files.newInputStream(file);
-            } catch (NoSuchFileException e) {
-                throw new UsageException("no such file: " + file);
+                // a FileInputStream, not Files.newInputStream: on a pipe the channel's available() fails
+                return regular ? Files.newInputStream(file) : new java.io.FileInputStream(file.toFile());
+            } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+                throw new UsageException(Files.exists(file) ? file + " cannot be read: " + e.getMessage()
+                        : "no such file: " + file);
+            } catch (AccessDeniedException e) {
+                throw new UsageException(file + " cannot be read: permission denied");
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UsageException(file + " cannot be read: " + e.getMessage());
             }
-        }, size, charset, delimiter);
+        }, size, regular, charset, delimiter);
+    }
+
+    /** A stream read once (standard input); it is not closed at the end. */
+    static CsvSource stream(String name, InputStream in, Charset charset, Character delimiter) {
+        InputStream unclosed = new FilterInputStream(in) {
+            @Override
+            public void close() {
+                // standard input stays open
+            }
+        };
+        return new CsvSource(name, () -> unclosed, -1, false, charset, delimiter);
+    }
+
+    private static boolean isFifo(Path file) {
+        try {
+            Object mode = Files.getAttribute(file, "unix:mode");
+            return mode instanceof Integer m && (m & 0170000) == 0010000;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            return false;
+        }
     }
 
     String name() {
@@ -93,36 +161,75 @@ final class CsvSource {
     /** The header, available once {@link #read} has started (or after {@link #header()}). */
     List<String> header() {
         if (header == null) {
-            read(row -> { }, true);
+            guarded(this::open);
         }
         return header;
     }
 
-    /** The index of a column by header name (exact match first, then ignoring case and surrounding space). */
+    /**
+     * The index of a column by header name (exact match first, then ignoring case and surrounding
+     * space). A name that two columns share is a usage error naming both positions: the command
+     * would otherwise use one of them silently.
+     */
     int column(String wanted, String option) {
         List<String> h = header();
-        int i = h.indexOf(wanted);
-        if (i >= 0) {
-            return i;
-        }
+        List<Integer> exact = new ArrayList<>();
+        List<Integer> loose = new ArrayList<>();
         for (int k = 0; k < h.size(); k++) {
-            if (h.get(k).trim().equalsIgnoreCase(wanted.trim())) {
-                return k;
+            if (h.get(k).equals(wanted)) {
+                exact.add(k);
             }
+            if (h.get(k).trim().equalsIgnoreCase(wanted.trim())) {
+                loose.add(k);
+            }
+        }
+        List<Integer> found = !exact.isEmpty() ? exact : loose;
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        if (found.size() > 1) {
+            throw ambiguous(wanted, option, found);
         }
         throw new UsageException("column '" + wanted + "' (" + option + ") is not in " + name + "; its columns are: "
-                + String.join(", ", quoted(h)));
+                + String.join(", ", quoted(h)) + utf16Hint(h));
     }
 
-    /** The index of a column, or -1 when the header has no such column. */
+    /** The index of a column, or -1 when the header has no such column; a name two columns share is an error. */
     int optionalColumn(String wanted) {
         List<String> h = header();
+        List<Integer> found = new ArrayList<>();
         for (int k = 0; k < h.size(); k++) {
             if (h.get(k).trim().equalsIgnoreCase(wanted)) {
-                return k;
+                found.add(k);
             }
         }
-        return -1;
+        if (found.size() > 1) {
+            throw ambiguous(wanted, "optional column", found);
+        }
+        return found.isEmpty() ? -1 : found.get(0);
+    }
+
+    private UsageException ambiguous(String wanted, String option, List<Integer> found) {
+        List<String> positions = new ArrayList<>();
+        for (int k : found) {
+            positions.add(String.valueOf(k + 1));
+        }
+        String list = positions.size() == 2 ? positions.get(0) + " and " + positions.get(1)
+                : String.join(", ", positions);
+        return new UsageException("column '" + wanted + "' (" + option + ") is ambiguous in " + name + ": columns "
+                + list + " (counting from 1) are " + (found.size() == 2 ? "both" : "all") + " named '"
+                + header.get(found.get(0))
+                + "'; rename one in the header");
+    }
+
+    /** A hint when header names hold NUL characters: UTF-16 text read as a single-byte encoding. */
+    private String utf16Hint(List<String> h) {
+        for (String s : h) {
+            if (s.indexOf('\0') >= 0) {
+                return "; the names hold NUL characters: is it UTF-16? try --encoding UTF-16LE (or UTF-16BE)";
+            }
+        }
+        return "";
     }
 
     private static List<String> quoted(List<String> h) {
@@ -135,86 +242,184 @@ final class CsvSource {
 
     /**
      * Reads every data row in order. A row whose number of fields differs from the header's is
-     * rejected through {@code rejections} and not passed on; at the end the rejections are reported.
+     * rejected through {@code rejections} and not passed on; at the end the rejections are reported,
+     * and the blank lines, which are not rows, are counted. A quoted field that is never closed stops
+     * the read (also when skipping): it would swallow every later row.
      *
      * @param rejections where bad rows go (they stop the read unless skipping)
      * @param handler receives every row with the header's number of fields
      * @param err standard error: the progress line and the report of rejections
      */
     void read(Rejections rejections, RowHandler handler, PrintWriter err) {
-        int fields = header().size();
+        if (opened && records == null) {
+            if (!reopenable) {
+                throw new IllegalStateException(name + " can be read only once");
+            }
+            opened = false;
+        }
+        if (!opened) {
+            guarded(this::open);
+        }
+        if (note != null) {
+            err.println(note);
+            err.flush();
+            note = null;
+        }
+        int fields = header.size();
         long[] rows = {0};
-        read(row -> {
-            rows[0]++;
-            int count = row.record().getFieldCount();
-            if (count != fields) {
-                rejections.rejectRow(row.line(), "has " + count + " fields, the header has " + fields,
-                        "wrong number of fields");
-                return;
-            }
-            handler.accept(row);
-        }, false, err);
-        rejections.report(err, rows[0]);
-    }
-
-    private void read(RowHandler handler, boolean headerOnly) {
-        read(handler, headerOnly, null);
-    }
-
-    private void read(RowHandler handler, boolean headerOnly, PrintWriter progressOut) {
-        CountingStream counted = new CountingStream(opener.get());
-        Progress progress = progressOut != null && size > PROGRESS_THRESHOLD && System.console() != null
-                ? new Progress(progressOut, name, size, counted) : null;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(bomAware(counted),
-                decoder(bomCharset != null ? bomCharset : charset)), 1 << 16)) {
-            reader.mark(1 << 16);
-            int first = reader.read();
-            if (first != '\uFEFF') {
-                reader.reset();
-            }
-            reader.mark(1 << 16);
-            String firstLine = readLogicalHeader(reader);
-            reader.reset();
-            if (firstLine == null || firstLine.isBlank()) {
-                throw new DataException(name + " is empty: it has no header line");
-            }
-            char sep = delimiter != null ? delimiter : detect(firstLine);
-            CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(sep).allowMissingFields(true)
-                    .allowExtraFields(true).skipEmptyLines(true).ofCsvRecord(reader);
-            boolean first2 = true;
-            for (CsvRecord record : csv) {
-                if (first2) {
-                    first2 = false;
-                    List<String> h = new ArrayList<>(record.getFields());
-                    header = h;
-                    if (headerOnly) {
-                        return;
+        Progress progress = size > PROGRESS_THRESHOLD && System.console() != null
+                ? new Progress(err, name, size, counted) : null;
+        try {
+            guarded(() -> {
+                while (records.hasNext()) {
+                    CsvRecord record = records.next();
+                    if (!records.hasNext()) {
+                        // a quote never closed makes the rest of the file one field of the last record:
+                        // say so before that record's wrong field count or value is reported
+                        tracker.checkEnd();
                     }
-                    continue;
+                    Row row = new Row(record.getStartingLineNumber() + lineOffset, record);
+                    rows[0]++;
+                    int count = record.getFieldCount();
+                    if (count != fields) {
+                        rejections.rejectRow(row.line(), "has " + count + " fields, the header has " + fields,
+                                "wrong number of fields");
+                    } else {
+                        handler.accept(row);
+                    }
+                    if (progress != null) {
+                        progress.tick();
+                    }
                 }
-                handler.accept(new Row(record.getStartingLineNumber(), record));
-                if (progress != null) {
-                    progress.tick();
-                }
+                tracker.checkEnd();
+            });
+        } finally {
+            if (progress != null) {
+                progress.done();
             }
-            if (first2) {
-                throw new DataException(name + " is empty: it has no header line");
+            close();
+        }
+        rejections.report(err, rows[0]);
+        long blank = tracker.blankLines();
+        if (blank > 0) {
+            err.printf(Locale.ROOT, "%s: %d blank %s ignored (not rows, not errors)%n", name, blank,
+                    blank == 1 ? "line" : "lines");
+            err.flush();
+        }
+    }
+
+    private void close() {
+        records = null;
+        if (csv != null) {
+            try {
+                csv.close();
+            } catch (IOException e) {
+                // nothing was lost: every row has been read
             }
+            csv = null;
+        }
+    }
+
+    /** Something that reads the input. */
+    private interface Reading {
+        void run() throws IOException;
+    }
+
+    /** Runs a reading step, turning the reading failures into one-line messages. */
+    private void guarded(Reading reading) {
+        try {
+            reading.run();
         } catch (CharacterCodingException e) {
+            close();
             throw notText();
         } catch (IOException e) {
+            close();
             throw new DataException("cannot read " + name + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
+            close();
             if (e.getCause() instanceof CharacterCodingException) {
                 throw notText();
             }
             throw new DataException("cannot read " + name + ": " + e.getCause().getMessage());
         } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
+            close();
+            if (tracker != null && tracker.unterminatedAt() > 0) {
+                throw tracker.unterminated();
+            }
             throw new DataException(name + ": " + e.getMessage()
                     + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
+        }
+    }
+
+    /**
+     * Opens the input once and reads the header: the byte-order mark, blank lines before the header
+     * (skipped, with a note), the delimiter from the header line; the data rows are read from the same
+     * stream by {@link #read}, so standard input and pipes work.
+     */
+    private void open() throws IOException {
+        opened = true;
+        counted = new CountingStream(opener.get());
+        BufferedReader reader = new BufferedReader(new InputStreamReader(bomAware(counted),
+                decoder(bomCharset != null ? bomCharset : charset)), 1 << 16);
+        boolean ok = false;
+        try {
+            reader.mark(1);
+            int first = reader.read();
+            if (first != '\uFEFF') {
+                reader.reset();
+            }
+            long blank = 0;
+            while (true) {
+                reader.mark(1);
+                int c = reader.read();
+                if (c == '\n') {
+                    blank++;
+                } else if (c == '\r') {
+                    blank++;
+                    reader.mark(1);
+                    if (reader.read() != '\n') {
+                        reader.reset();
+                    }
+                } else {
+                    if (c != -1) {
+                        reader.reset();
+                    }
+                    break;
+                }
+            }
+            lineOffset = blank;
+            reader.mark(1 << 16);
+            String firstLine = readLogicalHeader(reader);
+            reader.reset();
+            if (firstLine == null) {
+                throw new DataException(name + " is empty: it has no header line"
+                        + (blank > 0 ? " (only " + blank + " blank " + (blank == 1 ? "line" : "lines") + ")" : ""));
+            }
+            if (firstLine.isBlank()) {
+                throw new DataException(name + ": the header line (line " + (blank + 1) + ") holds only spaces");
+            }
+            if (blank > 0) {
+                note = name + ": skipped " + blank + " blank " + (blank == 1 ? "line" : "lines")
+                        + " before the header; the header is line " + (blank + 1);
+            }
+            char sep = delimiter != null ? delimiter : detect(firstLine);
+            tracker = new QuoteTracker(reader, sep, blank + 1, name);
+            csv = CsvReader.builder().fieldSeparator(sep).allowMissingFields(true)
+                    .allowExtraFields(true).skipEmptyLines(true).ofCsvRecord(tracker);
+            records = csv.iterator();
+            if (!records.hasNext()) {
+                tracker.checkEnd();
+                throw new DataException(name + " is empty: it has no header line");
+            }
+            header = new ArrayList<>(records.next().getFields());
+            if (!records.hasNext()) {
+                tracker.checkEnd();
+            }
+            ok = true;
         } finally {
-            if (progress != null) {
-                progress.done();
+            if (!ok) {
+                close();
+                reader.close();
             }
         }
     }
@@ -226,11 +431,12 @@ final class CsvSource {
      */
     private InputStream bomAware(InputStream in) throws IOException {
         BufferedInputStream b = new BufferedInputStream(in, 1 << 16);
-        b.mark(3);
-        int b0 = b.read();
-        int b1 = b.read();
-        int b2 = b.read();
+        b.mark(64);
+        byte[] head = b.readNBytes(64);
         b.reset();
+        int b0 = head.length > 0 ? head[0] & 0xFF : -1;
+        int b1 = head.length > 1 ? head[1] & 0xFF : -1;
+        int b2 = head.length > 2 ? head[2] & 0xFF : -1;
         int skip = 0;
         if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
             bomCharset = StandardCharsets.UTF_8;
@@ -242,10 +448,48 @@ final class CsvSource {
             bomCharset = StandardCharsets.UTF_16BE;
             skip = 2;
         }
+        if (skip == 0) {
+            checkNotUtf16(head);
+        }
         for (int k = 0; k < skip; k++) {
             b.read();
         }
         return b;
+    }
+
+    /**
+     * UTF-16 without a byte-order mark read as a single-byte or UTF-8 text shows as NUL characters
+     * between the letters of the header: every other byte of the first ones is 0. Says which
+     * {@code --encoding} to give instead of reporting the header's NUL-riddled names.
+     */
+    private void checkNotUtf16(byte[] head) {
+        String cs = charset.name().toUpperCase(Locale.ROOT);
+        if (cs.startsWith("UTF-16") || cs.startsWith("UTF-32") || head.length < 4) {
+            return;
+        }
+        int n = head.length & ~1;
+        int evenZeros = 0;
+        int oddZeros = 0;
+        for (int i = 0; i < n; i++) {
+            if (head[i] == 0) {
+                if ((i & 1) == 0) {
+                    evenZeros++;
+                } else {
+                    oddZeros++;
+                }
+            }
+        }
+        int pairs = n / 2;
+        String guess = null;
+        if (oddZeros >= pairs * 3 / 4 && evenZeros == 0) {
+            guess = "UTF-16LE";
+        } else if (evenZeros >= pairs * 3 / 4 && oddZeros == 0) {
+            guess = "UTF-16BE";
+        }
+        if (guess != null) {
+            throw new DataException(name + " looks like " + guess + " text without a byte-order mark (every other"
+                    + " byte of its header is 0); give --encoding " + guess);
+        }
     }
 
     private DataException notText() {
@@ -265,7 +509,7 @@ final class CsvSource {
     private static String readLogicalHeader(BufferedReader reader) throws IOException {
         StringBuilder sb = new StringBuilder();
         boolean quoted = false;
-        int c;
+        int c = 0;
         while (sb.length() < (1 << 16) - 2 && (c = reader.read()) != -1) {
             if (c == '"') {
                 quoted = !quoted;
@@ -274,7 +518,7 @@ final class CsvSource {
             }
             sb.append((char) c);
         }
-        return sb.length() == 0 && !reader.ready() ? null : sb.toString();
+        return sb.length() == 0 && c == -1 ? null : sb.toString();
     }
 
     /** The most frequent of {@code , ; TAB |} outside quotes in the header line; a comma on a tie or none. */
@@ -321,9 +565,129 @@ final class CsvSource {
             default:
                 if (value.length() != 1) {
                     throw new UsageException("--delimiter must be one character (or tab, comma, semicolon, pipe), was '"
-                            + value + "'");
+                            + printable(value) + "'");
                 }
-                return value.charAt(0);
+                char c = value.charAt(0);
+                if (c == '"' || c == '\n' || c == '\r') {
+                    throw new UsageException("--delimiter cannot be " + (c == '"' ? "'\"', the quote character"
+                            : c == '\n' ? "a newline" : "a carriage return") + ": it would end fields or rows");
+                }
+                return c;
+        }
+    }
+
+    /** A value with its line breaks shown as \\n and \\r, for a one-line message. */
+    private static String printable(String value) {
+        return value.replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    /**
+     * Follows the quoting of the text FastCSV reads, as FastCSV parses it (a quote opens a quoted
+     * field only at the start of a field; a doubled quote inside is a quote), to know where a quoted
+     * field that is never closed starts, and counts the blank lines FastCSV skips. Lines end at LF,
+     * CR or CRLF, as FastCSV counts them.
+     */
+    static final class QuoteTracker extends FilterReader {
+        private static final int RECORD_START = 0;
+        private static final int FIELD_START = 1;
+        private static final int UNQUOTED = 2;
+        private static final int QUOTED = 3;
+        private static final int AFTER_QUOTE = 4;
+
+        private final char sep;
+        private final String name;
+        private int state = RECORD_START;
+        private boolean afterCr;
+        private long line;
+        private long quoteLine;
+        private long blank;
+        private boolean ended;
+
+        QuoteTracker(Reader in, char sep, long firstLine, String name) {
+            super(in);
+            this.sep = sep;
+            this.line = firstLine;
+            this.name = name;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c < 0) {
+                ended = true;
+            } else {
+                see((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n < 0) {
+                ended = true;
+            }
+            for (int i = 0; i < n; i++) {
+                see(buf[off + i]);
+            }
+            return n;
+        }
+
+        private void see(char c) {
+            if (afterCr) {
+                afterCr = false;
+                if (c == '\n') {
+                    return;
+                }
+            }
+            if (c == '\n' || c == '\r') {
+                line++;
+                afterCr = c == '\r';
+                if (state != QUOTED) {
+                    if (state == RECORD_START) {
+                        blank++;
+                    }
+                    state = RECORD_START;
+                }
+            } else if (c == '"') {
+                switch (state) {
+                    case RECORD_START, FIELD_START -> {
+                        state = QUOTED;
+                        quoteLine = line;
+                    }
+                    case QUOTED -> state = AFTER_QUOTE;
+                    case AFTER_QUOTE -> state = QUOTED;
+                    default -> { }
+                }
+            } else if (c == sep) {
+                if (state != QUOTED) {
+                    state = FIELD_START;
+                }
+            } else if (state != QUOTED) {
+                state = UNQUOTED;
+            }
+        }
+
+        /** The line where the quoted field being read started, or 0 when not inside quotes. */
+        long unterminatedAt() {
+            return state == QUOTED ? quoteLine : 0;
+        }
+
+        /** Throws when the text ended inside a quoted field. */
+        void checkEnd() {
+            if (ended && state == QUOTED) {
+                throw unterminated();
+            }
+        }
+
+        DataException unterminated() {
+            return new DataException(name + ":" + quoteLine + ": unterminated quoted field starting at line "
+                    + quoteLine + "; it runs " + (ended ? "to the end of the file" : "on without a closing quote")
+                    + ", so the rows after it cannot be read (also not with --skip-invalid)");
+        }
+
+        long blankLines() {
+            return blank;
         }
     }
 

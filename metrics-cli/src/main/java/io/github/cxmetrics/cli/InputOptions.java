@@ -10,22 +10,27 @@ import picocli.CommandLine.Option;
 final class InputOptions {
 
     @Option(names = "--delimiter", paramLabel = "CHAR",
-            description = "Field delimiter: one character, or tab, comma, semicolon, pipe. Default: detected from"
-                    + " the header line.")
+            description = "Field delimiter: one character other than the quote and a line break, or tab, comma,"
+                    + " semicolon, pipe. Default: detected from the header line.")
     String delimiter;
 
     @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
-            description = "Character set of the file (default: ${DEFAULT-VALUE}); a byte-order mark is skipped.")
+            description = "Character set of the file (default: ${DEFAULT-VALUE}); a byte-order mark (UTF-8,"
+                    + " UTF-16LE/BE) decides over it and is skipped. UTF-16 without a mark is recognised and named"
+                    + " in the message.")
     String encoding;
 
     @Option(names = "--skip-invalid",
-            description = "Skip bad rows instead of stopping at the first; report how many were skipped, per reason.")
+            description = "Skip bad rows instead of stopping at the first; report how many were skipped, per reason."
+                    + " A quoted field that is never closed still stops the run (exit 1): it would swallow every"
+                    + " later row, and no parser can tell where they start again.")
     boolean skipInvalid;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output: text (aligned table), json (one object per line) or csv. Default: ${DEFAULT-VALUE}.")
     Table.Format format;
 
+    /** Opens the file the command names; {@code -} is standard input. */
     CsvSource open(Path file) {
         Charset charset;
         try {
