@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                 + " per segment and one for the total.",
             "Memory grows with the rows: 8 bytes per customer while reading (10 with --by); the fit needs about"
                 + " 17 bytes per customer, 8 more per churned customer and about 100 per distinct churn time."
-                + " Measured: 10 million customers, 40 % churned, in -Xmx220m (-Xmx235m with --by)."},
+                + " Measured: 10 million customers, 40 %% churned, in -Xmx220m (-Xmx235m with --by)."},
         footer = {"", "Example:", "  cxm retention customers.csv --duration tenure_months --churned churned --by contract"})
 final class RetentionCommand implements Callable<Integer> {
 

@@ -236,6 +236,8 @@ class CxmRetentionTest {
     void helpSaysTheLogRankTestComesWithTheLibrary() {
         Run run = cxm("retention", "--help");
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("--by=SEGMENT_COL").contains("log-rank").contains("not computed yet");
+        assertThat(run.out()).contains("--by=SEGMENT_COL").contains("log-rank").contains("not computed yet")
+                .contains("Measured: 10 million customers, 40 % churned");
+        assertThat(run.err()).isEmpty();
     }
 }
