@@ -237,7 +237,7 @@ class CxmRetentionTest {
         Run run = cxm("retention", "--help");
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("--by=SEGMENT_COL").contains("log-rank").contains("not computed yet")
-                .contains("Measured: 10 million customers, 40 % churned");
+                .contains("10 million customers, 40 % churned");
         assertThat(run.err()).isEmpty();
     }
 }
