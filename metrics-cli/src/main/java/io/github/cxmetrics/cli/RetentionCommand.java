@@ -4,9 +4,14 @@ import io.github.cxmetrics.retention.KaplanMeier;
 import io.github.cxmetrics.stats.Interval;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,14 +19,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cxm retention}: the Kaplan–Meier survival table and median lifetime. */
+/** {@code cxm retention}: the Kaplan–Meier survival table and median lifetime, overall or per segment. */
 @Command(name = "retention", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Kaplan–Meier estimate of customer survival from right-censored lifetimes: one row per"
                 + " event time with the number at risk, churned, censored, S(t), Greenwood's standard error and a"
-                + " log-log interval; then the median lifetime (R's survfit convention).",
-            "Lifetimes are kept as two primitive arrays (12 bytes per customer)."},
-        footer = {"", "Example:", "  cxm retention customers.csv --duration tenure_months --churned churned"})
+                + " log-log interval; then the median lifetime (R's survfit convention). With --by, one curve"
+                + " per segment and one for the total.",
+            "Memory grows with the rows: 8 bytes per customer while reading (10 with --by); the fit needs about"
+                + " 17 bytes per customer, 8 more per churned customer and about 100 per distinct churn time."
+                + " Measured: 10 million customers, 40 %% churned, in -Xmx220m (-Xmx235m with --by)."},
+        footer = {"", "Example:", "  cxm retention customers.csv --duration tenure_months --churned churned --by contract"})
 final class RetentionCommand implements Callable<Integer> {
+
+    /** Segments beyond this are refused: each prints a whole survival table. */
+    static final int MAX_SEGMENTS = Character.MAX_VALUE;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -36,6 +47,13 @@ final class RetentionCommand implements Callable<Integer> {
     @Option(names = "--churned", required = true, paramLabel = "COL",
             description = "1/true/yes if the customer churned at that time, 0/false/no if still active (censored).")
     String churned;
+
+    @Option(names = "--by", paramLabel = "SEGMENT_COL",
+            description = {"One curve and median per value of this column, then the total; rows with this"
+                    + " column empty are not used and are counted on standard error.",
+                "A log-rank test between the segments will come with the library's log-rank test; it is"
+                    + " not computed yet."})
+    String by;
 
     @Mixin
     ConfidenceLevel confidence;
@@ -52,69 +70,240 @@ final class RetentionCommand implements Callable<Integer> {
         double level = confidence.value();
         int dc = source.column(duration, "--duration");
         int cc = source.column(churned, "--churned");
+        int sc = by == null ? -1 : source.column(by, "--by");
+        String durationName = source.header().get(dc);
+        String churnedName = source.header().get(cc);
+        String segmentName = sc < 0 ? null : source.header().get(sc);
         Rejections rejections = new Rejections(source.name(), input.skipInvalid);
-        double[][] durations = {new double[1024]};
-        boolean[][] events = {new boolean[1024]};
-        int[] n = {0};
+        Lifetimes lifetimes = new Lifetimes(sc >= 0);
+        Map<String, Integer> segmentIds = new HashMap<>();
+        List<String> segments = new ArrayList<>();
         source.read(rejections, row -> {
             String rawD = row.field(dc).trim();
             double t;
             try {
                 t = Double.parseDouble(rawD);
             } catch (NumberFormatException e) {
-                rejections.reject(row.line(), source.header().get(dc), rawD, "is not a number", "not a number");
+                rejections.reject(row.line(), durationName, rawD, "is not a number", "not a number");
                 return;
             }
             if (!(t >= 0.0 && t < Double.POSITIVE_INFINITY)) {
-                rejections.reject(row.line(), source.header().get(dc), rawD, "is not a finite duration >= 0",
+                rejections.reject(row.line(), durationName, rawD, "is not a finite duration >= 0",
                         "not a finite duration >= 0");
                 return;
             }
             String rawC = row.field(cc).trim();
             Boolean flag = Values.parseFlag(rawC);
             if (flag == null) {
-                rejections.reject(row.line(), source.header().get(cc), rawC, "is not 1/0, true/false or yes/no",
+                rejections.reject(row.line(), churnedName, rawC, "is not 1/0, true/false or yes/no",
                         "not 1/0, true/false or yes/no");
                 return;
             }
-            if (n[0] == durations[0].length) {
-                durations[0] = Arrays.copyOf(durations[0], n[0] * 2);
-                events[0] = Arrays.copyOf(events[0], n[0] * 2);
+            int segment = 0;
+            if (sc >= 0) {
+                String key = row.field(sc).trim();
+                if (key.isEmpty()) {
+                    rejections.emptyAnswer(segmentName);
+                    return;
+                }
+                Integer id = segmentIds.get(key);
+                if (id == null) {
+                    if (segments.size() == MAX_SEGMENTS) {
+                        throw new DataException(source.name() + ", line " + row.line() + ": column '" + segmentName
+                                + "' has more than " + MAX_SEGMENTS + " distinct values; --by is for a few segments");
+                    }
+                    id = segments.size();
+                    segmentIds.put(key, id);
+                    segments.add(key);
+                }
+                segment = id;
             }
-            durations[0][n[0]] = t;
-            events[0][n[0]] = flag;
-            n[0]++;
+            if (!lifetimes.add(t, flag, segment)) {
+                throw new DataException(source.name() + ", line " + row.line() + ": more than "
+                        + Lifetimes.MAX_ROWS + " lifetimes; the Kaplan–Meier fit takes at most that many");
+            }
         }, err);
-        if (n[0] == 0) {
+        if (lifetimes.size() == 0) {
             throw new DataException(source.name() + ": no lifetime to estimate from");
         }
-        KaplanMeier km = KaplanMeier.fit(Arrays.copyOf(durations[0], n[0]), Arrays.copyOf(events[0], n[0]));
+        // The segments first, each from its own exact-size arrays; then the total, which consumes the store.
+        Map<String, KaplanMeier> curves = new TreeMap<>();
+        for (int id = 0; id < segments.size(); id++) {
+            curves.put(segments.get(id), lifetimes.fitSegment(id));
+        }
+        segmentIds.clear();
+        KaplanMeier total = lifetimes.fitAllAndRelease();
+
+        boolean text = input.format == Table.Format.TEXT;
         String ci = confidence.columnPrefix();
-        Table t = new Table("kaplan_meier").column("time", "%g").column("at_risk", "%d").column("churned", "%d")
+        Table t = new Table("kaplan_meier");
+        if (by != null) {
+            t.column("segment", null);
+        }
+        t.column("time", "%g").column("at_risk", "%d").column("churned", "%d")
                 .column("censored", "%d").column("survival", "%.4f").column("se", "%.4f")
                 .column(ci + "_lower", "%.4f").column(ci + "_upper", "%.4f");
-        for (KaplanMeier.Step s : km.steps()) {
-            Interval i = km.confidenceInterval(s.time(), level);
-            t.row(s.time(), s.atRisk(), s.events(), s.censored(), s.survival(), s.standardError(), i.lower(),
-                    i.upper());
+        Table m = new Table("median_lifetime");
+        if (by != null) {
+            m.column("segment", null);
         }
-        OptionalDouble median = km.medianSurvival();
-        boolean text = input.format == Table.Format.TEXT;
+        m.column("customers", "%d").column("churned", "%d").column("median_lifetime", "%g");
+        boolean notReached = total.medianSurvival().isEmpty();
+        if (by != null) {
+            for (Map.Entry<String, KaplanMeier> e : curves.entrySet()) {
+                notReached |= e.getValue().medianSurvival().isEmpty();
+                addCurve(t, m, e.getKey(), e.getValue(), level);
+            }
+            addCurve(t, m, "(total)", total, level);
+        } else {
+            addCurve(t, m, null, total, level);
+        }
         if (text) {
-            out.printf(Locale.ROOT, "Kaplan–Meier, %d customers, %d churned%n%n", km.count(), km.events());
+            if (by != null) {
+                out.printf(Locale.ROOT, "Kaplan–Meier by %s, %d %s, %d customers, %d churned%n%n", segmentName,
+                        curves.size(), curves.size() == 1 ? "segment" : "segments", total.count(), total.events());
+            } else {
+                out.printf(Locale.ROOT, "Kaplan–Meier, %d customers, %d churned%n%n", total.count(), total.events());
+            }
         }
         t.print(input.format, out);
-        Table m = new Table("median_lifetime").column("customers", "%d").column("churned", "%d")
-                .column("median_lifetime", "%g");
-        m.row(km.count(), km.events(), median.isPresent() ? median.getAsDouble() : Double.NaN);
-        if (text) {
+        if (text && by == null) {
+            OptionalDouble median = total.medianSurvival();
             out.println();
             out.println(median.isPresent()
                     ? "median lifetime: " + Table.formatG(median.getAsDouble())
                     : "median lifetime: not reached (survival stays above 1/2)");
         } else {
+            if (text) {
+                out.println();
+            }
             m.print(input.format, out);
+            if (text && notReached) {
+                out.println("(—: median not reached, survival stays above 1/2)");
+            }
         }
+        out.flush();
         return Cxm.OK;
+    }
+
+    private static void addCurve(Table t, Table m, String segment, KaplanMeier km, double level) {
+        for (KaplanMeier.Step s : km.steps()) {
+            Interval i = km.confidenceInterval(s.time(), level);
+            if (segment == null) {
+                t.row(s.time(), s.atRisk(), s.events(), s.censored(), s.survival(), s.standardError(), i.lower(),
+                        i.upper());
+            } else {
+                t.row(segment, s.time(), s.atRisk(), s.events(), s.censored(), s.survival(), s.standardError(),
+                        i.lower(), i.upper());
+            }
+        }
+        OptionalDouble median = km.medianSurvival();
+        double md = median.isPresent() ? median.getAsDouble() : Double.NaN;
+        if (segment == null) {
+            m.row(km.count(), km.events(), md);
+        } else {
+            m.row(segment, km.count(), km.events(), md);
+        }
+    }
+
+    /**
+     * The lifetimes read so far, in blocks of {@value #BLOCK} values that are never copied as the store
+     * grows (only the small block directory grows, by 1.5×): per row one {@code long} holding the duration
+     * with the churn flag in its sign bit (durations are {@code >= 0}, and −0.0 is stored as 0.0), 8 bytes,
+     * and with {@code --by} one {@code char} segment number, 2 bytes. A block of 256 KB is below half a
+     * G1 region, so it is not a humongous object. {@link KaplanMeier#fit} needs exact-size arrays (and
+     * allocates its own sorted copy): they are built one segment at a time, and for the total block by
+     * block, releasing each block once copied.
+     */
+    static final class Lifetimes {
+        static final int SHIFT = 15;
+        static final int BLOCK = 1 << SHIFT;
+        /** The largest array the JVM reliably allocates. */
+        static final int MAX_ROWS = Integer.MAX_VALUE - 8;
+
+        private long[][] values = new long[16][];
+        private char[][] segmentOf;
+        private int[] perSegment = new int[4];
+        private int n;
+
+        Lifetimes(boolean segmented) {
+            segmentOf = segmented ? new char[16][] : null;
+        }
+
+        int size() {
+            return n;
+        }
+
+        /** Adds one lifetime; false if the store is full. */
+        boolean add(double t, boolean churned, int segment) {
+            if (n == MAX_ROWS) {
+                return false;
+            }
+            int b = n >>> SHIFT;
+            int k = n & (BLOCK - 1);
+            if (k == 0) {
+                if (b == values.length) {
+                    int grown = b + (b >> 1);
+                    values = Arrays.copyOf(values, grown);
+                    if (segmentOf != null) {
+                        segmentOf = Arrays.copyOf(segmentOf, grown);
+                    }
+                }
+                values[b] = new long[BLOCK];
+                if (segmentOf != null) {
+                    segmentOf[b] = new char[BLOCK];
+                }
+            }
+            long bits = Double.doubleToRawLongBits(t + 0.0);
+            values[b][k] = churned ? bits | Long.MIN_VALUE : bits;
+            if (segmentOf != null) {
+                segmentOf[b][k] = (char) segment;
+                if (segment >= perSegment.length) {
+                    perSegment = Arrays.copyOf(perSegment, Math.max(segment + 1, perSegment.length * 3 / 2));
+                }
+                perSegment[segment]++;
+            }
+            n++;
+            return true;
+        }
+
+        /** The curve of one segment. */
+        KaplanMeier fitSegment(int segment) {
+            int size = perSegment[segment];
+            double[] durations = new double[size];
+            boolean[] observed = new boolean[size];
+            char id = (char) segment;
+            int j = 0;
+            for (int i = 0; i < n; i++) {
+                if (segmentOf[i >>> SHIFT][i & (BLOCK - 1)] == id) {
+                    long v = values[i >>> SHIFT][i & (BLOCK - 1)];
+                    durations[j] = Double.longBitsToDouble(v & Long.MAX_VALUE);
+                    observed[j] = v < 0;
+                    j++;
+                }
+            }
+            return KaplanMeier.fit(durations, observed);
+        }
+
+        /** The curve of all lifetimes; the store is empty afterwards. */
+        KaplanMeier fitAllAndRelease() {
+            segmentOf = null;
+            boolean[] observed = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                observed[i] = values[i >>> SHIFT][i & (BLOCK - 1)] < 0;
+            }
+            double[] durations = new double[n];
+            for (int b = 0, i = 0; i < n; b++) {
+                long[] block = values[b];
+                int end = Math.min(n - i, BLOCK);
+                for (int k = 0; k < end; k++, i++) {
+                    durations[i] = Double.longBitsToDouble(block[k] & Long.MAX_VALUE);
+                }
+                values[b] = null;
+            }
+            values = null;
+            n = 0;
+            return KaplanMeier.fit(durations, observed);
+        }
     }
 }
