@@ -197,7 +197,7 @@ final class ClvCommand implements Callable<Integer> {
                 alive[k] = purchases.probabilityAlive(s.frequency(), s.recency(), s.age());
                 expected[k] = purchases.conditionalExpectedPurchases(horizon, s);
                 clv[k] = spend.residualClv(purchases, s, horizon, 1.0, discount, margin);
-            } catch (IllegalArgumentException | ArithmeticException ex) {
+            } catch (IllegalArgumentException | IllegalStateException | ArithmeticException ex) {
                 throw new DataException(source.name() + ": customer " + ids[k] + " over --horizon " + horizon
                         + " with --discount " + discount + ": " + ex.getMessage());
             }
