@@ -447,6 +447,7 @@ final class ClvCommand implements Callable<Integer> {
                 out[cust] = RfmSummary.of(x, recency, age, mean);
             }
             i = j;
+            p.releaseBelow(i); // the summaries take the place of the blocks already read
         }
         return out;
     }
@@ -512,6 +513,7 @@ final class ClvCommand implements Callable<Integer> {
         int size;
         private long[][] keys = new long[4][];
         private double[][] amounts = new double[4][];
+        private int released; // blocks below this are freed
 
         private static long key(int customer, int day) {
             return ((long) customer << 32) | ((day ^ 0x80000000L) & 0xFFFFFFFFL);
@@ -555,6 +557,14 @@ final class ClvCommand implements Callable<Integer> {
 
         long day(int i) {
             return (int) (key(i) ^ 0x80000000L);
+        }
+
+        /** Frees the blocks that hold only entries below {@code index}; those are not read again. */
+        void releaseBelow(int index) {
+            for (; released < (index >>> SHIFT); released++) {
+                keys[released] = null;
+                amounts[released] = null;
+            }
         }
 
         private void set(int i, long k, double v) {
