@@ -3,7 +3,6 @@ package io.github.cxmetrics.cli;
 import io.github.cxmetrics.clv.BetaGeometricNbd;
 import io.github.cxmetrics.clv.GammaGamma;
 import io.github.cxmetrics.clv.RfmSummary;
-import io.github.cxmetrics.clv.Transaction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,14 +12,15 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,10 +33,15 @@ import picocli.CommandLine.Spec;
                 + " (Fader, Hardie & Lee 2005) and the Gamma–Gamma spend model to the transactions up to --end,"
                 + " prints the parameters with standard errors, and writes per customer P(alive), the expected"
                 + " purchases and the residual CLV over --horizon periods.",
-            "Purchases on the same day count as one (amounts summed). Memory grows with the number of"
-                + " customer purchase days, not with the file."},
-        footer = {"", "Example:", "  cxm clv orders.csv --customer id --date date --amount total --end 1997-09-30"
-            + " --period week --horizon 52 --discount 0.0019 --output clv.csv"})
+            "Purchases on the same day count as one (amounts summed). Rows with an empty customer id are not"
+                + " scored and are counted; so are rows dated after --end and, with --invoice, cancellations."
+                + " Memory grows with the number of customer purchase days (16 bytes each) and customers, not"
+                + " with the file."},
+        footer = {"", "Example:", "  cxm clv orders.csv --customer id --date date --amount total --end 1997-09-30 \\",
+            "      --period week --horizon 52 --discount 0.0019 --output clv.csv", "",
+            "Example, invoice lines as in the UCI Online Retail export (cancellations excluded and counted):",
+            "  cxm clv online_retail.csv --customer CustomerID --date InvoiceDate --date-format 'M/d/yyyy H:mm' \\",
+            "      --amount 'Quantity*UnitPrice' --invoice InvoiceNo --end 2011-12-09 --output clv.csv"})
 final class ClvCommand implements Callable<Integer> {
 
     @Spec
@@ -51,15 +56,29 @@ final class ClvCommand implements Callable<Integer> {
     @Option(names = "--date", required = true, paramLabel = "COL", description = "Purchase date column.")
     String date;
 
-    @Option(names = "--amount", required = true, paramLabel = "COL", description = "Amount column (>= 0).")
+    @Option(names = "--amount", required = true, paramLabel = "COL[*COL]",
+            description = "Amount column (>= 0), or the product of two columns, e.g. 'Quantity*UnitPrice' for"
+                    + " invoice lines. Numbers are plain decimals (2.55, -6, 1e3).")
     String amount;
+
+    @Option(names = "--invoice", paramLabel = "COL",
+            description = "Invoice-number column. With it, a row whose invoice starts with --cancel-prefix, or whose"
+                    + " amount is negative (a return: negative quantity), is a cancellation: excluded and counted"
+                    + " in the summary. Without it a negative amount is an error.")
+    String invoice;
+
+    @Option(names = "--cancel-prefix", paramLabel = "TEXT", defaultValue = "C",
+            description = "Invoice numbers of cancellations start with this (default: ${DEFAULT-VALUE}, as in the"
+                    + " UCI Online Retail export); used with --invoice.")
+    String cancelPrefix;
 
     @Option(names = "--end", required = true, paramLabel = "DATE",
             description = "Last day of observation, yyyy-mm-dd; later purchases are ignored.")
     String end;
 
     @Option(names = "--date-format", paramLabel = "PATTERN", defaultValue = "yyyy-MM-dd",
-            description = "java.time pattern of the date column (default: ${DEFAULT-VALUE}; e.g. yyyyMMdd).")
+            description = "java.time pattern of the date column (default: ${DEFAULT-VALUE}; e.g. yyyyMMdd, or"
+                    + " M/d/yyyy H:mm for a date with a time of day, which is ignored).")
     String dateFormat;
 
     @Option(names = "--period", paramLabel = "UNIT", defaultValue = "week",
@@ -113,6 +132,12 @@ final class ClvCommand implements Callable<Integer> {
         }
     }
 
+    /** A number as analysts' exports write it: no hex, no {@code d}/{@code f} suffix, no NaN or Infinity. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /** Rows per chunk when the per-customer table is written (the table is never held whole). */
+    private static final int CHUNK = 8192;
+
     int run(CsvSource source, PrintWriter out, PrintWriter err) {
         ChronoUnit unit = unit();
         LocalDate endDate;
@@ -136,121 +161,466 @@ final class ClvCommand implements Callable<Integer> {
         if (!(margin >= 0.0 && margin <= 1.0)) {
             throw new UsageException("--margin must be in 0..1, was " + margin);
         }
-        int c = source.column(customer, "--customer");
-        int d = source.column(date, "--date");
-        int a = source.column(amount, "--amount");
-        Rejections rejections = new Rejections(source.name(), input.skipInvalid);
-        // One entry per customer purchase day: the same-day collapse of RfmSummary.fromTransactions.
-        Map<String, Map<LocalDate, double[]>> days = new LinkedHashMap<>();
-        source.read(rejections, row -> {
-            String id = row.field(c).trim();
-            if (id.isEmpty()) {
-                rejections.reject(row.line(), source.header().get(c), id, "is not a customer id", "empty customer id");
-                return;
-            }
-            String rawDate = row.field(d).trim();
-            LocalDate day;
-            try {
-                day = LocalDate.parse(rawDate, format);
-            } catch (DateTimeParseException e) {
-                rejections.reject(row.line(), source.header().get(d), rawDate, "is not a date " + dateFormat,
-                        "not a date " + dateFormat);
-                return;
-            }
-            String rawAmount = row.field(a).trim();
-            double value;
-            try {
-                value = Double.parseDouble(rawAmount);
-            } catch (NumberFormatException e) {
-                rejections.reject(row.line(), source.header().get(a), rawAmount, "is not a number", "not a number");
-                return;
-            }
-            if (!(value >= 0.0 && value < Double.POSITIVE_INFINITY)) {
-                rejections.reject(row.line(), source.header().get(a), rawAmount, "is not a finite amount >= 0",
-                        "not a finite amount >= 0");
-                return;
-            }
-            days.computeIfAbsent(id, k -> new HashMap<>()).computeIfAbsent(day, k -> new double[1])[0] += value;
-        }, err);
-        List<Transaction> collapsed = new ArrayList<>();
-        days.forEach((id, byDay) -> byDay.forEach((day, sum) -> collapsed.add(new Transaction(id, day, sum[0]))));
-        days.clear();
-        Map<String, RfmSummary> customers;
-        try {
-            customers = RfmSummary.fromTransactions(collapsed, endDate, unit);
-        } catch (IllegalArgumentException e) {
-            throw new DataException(source.name() + ": " + e.getMessage());
+        if (cancelPrefix.isEmpty()) {
+            throw new UsageException("--cancel-prefix must not be empty");
         }
-        collapsed.clear();
-        if (customers.size() < 4) {
-            throw new DataException(source.name() + ": " + customers.size() + " customers with a purchase by " + endDate
-                    + "; the models need more");
+        Purchases purchaseDays = read(source, format, endDate.toEpochDay(), err);
+        RfmSummary[] customers = summarise(purchaseDays, source.name(), endDate.toEpochDay(), daysPer(unit));
+        String[] ids = purchaseDays.ids.names;
+        purchaseDays = null; // the purchase days are no longer needed: let the fit have the memory
+        if (customers.length < 4) {
+            throw new DataException(source.name() + ": " + customers.length + " customer"
+                    + (customers.length == 1 ? "" : "s") + " with a purchase by " + endDate + "; the models need more");
         }
+        List<RfmSummary> all = Arrays.asList(customers);
         BetaGeometricNbd purchases;
         GammaGamma spend;
         double[] purchaseErrors;
         double[] spendErrors;
         try {
-            purchases = BetaGeometricNbd.fit(customers.values());
-            spend = GammaGamma.fit(customers.values());
+            purchases = BetaGeometricNbd.fit(all);
+            spend = GammaGamma.fit(all);
             purchaseErrors = purchases.standardErrors();
             spendErrors = spend.standardErrors();
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
             throw new DataException(source.name() + ": the models cannot be fitted: " + e.getMessage());
         }
-        printParameters(purchases, purchaseErrors, spend, spendErrors, customers.size(), unit, out);
+        printParameters(purchases, purchaseErrors, spend, spendErrors, customers.length, unit, out);
 
-        List<Object[]> perCustomer = new ArrayList<>();
-        for (Map.Entry<String, RfmSummary> e : customers.entrySet()) {
-            RfmSummary s = e.getValue();
-            double alive;
-            double expected;
-            double clv;
+        int n = customers.length;
+        double[] alive = new double[n];
+        double[] expected = new double[n];
+        double[] clv = new double[n];
+        for (int k = 0; k < n; k++) {
+            RfmSummary s = customers[k];
             try {
-                alive = purchases.probabilityAlive(s.frequency(), s.recency(), s.age());
-                expected = purchases.conditionalExpectedPurchases(horizon, s);
-                clv = spend.residualClv(purchases, s, horizon, 1.0, discount, margin);
-            } catch (IllegalArgumentException | ArithmeticException ex) {
-                throw new DataException(source.name() + ": customer " + e.getKey() + " over --horizon " + horizon
+                alive[k] = purchases.probabilityAlive(s.frequency(), s.recency(), s.age());
+                expected[k] = purchases.conditionalExpectedPurchases(horizon, s);
+                clv[k] = spend.residualClv(purchases, s, horizon, 1.0, discount, margin);
+            } catch (IllegalArgumentException | IllegalStateException | ArithmeticException ex) {
+                throw new DataException(source.name() + ": customer " + ids[k] + " over --horizon " + horizon
                         + " with --discount " + discount + ": " + ex.getMessage());
             }
-            perCustomer.add(new Object[] {e.getKey(), s.frequency(), s.recency(), s.age(),
-                s.hasMonetaryValue() ? s.monetaryValue() : Double.NaN, alive, expected, clv});
         }
-        Table table = new Table("clv_customer").column("customer", null).column("x", "%d").column("t_x", "%.2f")
-                .column("T", "%.2f").column("mean_spend", "%.2f").column("p_alive", "%.3f")
-                .column("expected_purchases", "%.3f").column("clv", "%.2f");
+        IntFunction<Object[]> row = k -> {
+            RfmSummary s = customers[k];
+            return new Object[] {ids[k], s.frequency(), s.recency(), s.age(),
+                s.hasMonetaryValue() ? s.monetaryValue() : Double.NaN, alive[k], expected[k], clv[k]};
+        };
         if (output != null) {
-            for (Object[] r : perCustomer) {
-                table.row(r);
-            }
             try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
-                table.print(Table.Format.CSV, file);
+                printChunked(n, k -> k, row, Table.Format.CSV, file);
+                if (file.checkError()) {
+                    throw new UsageException("cannot write --output " + output);
+                }
             } catch (IOException e) {
                 throw new UsageException("cannot write --output " + output + ": " + e.getMessage());
             }
-            err.printf(Locale.ROOT, "wrote %d customers to %s%n", perCustomer.size(), output);
-            table = new Table("clv_customer").column("customer", null).column("x", "%d").column("t_x", "%.2f")
-                    .column("T", "%.2f").column("mean_spend", "%.2f").column("p_alive", "%.3f")
-                    .column("expected_purchases", "%.3f").column("clv", "%.2f");
+            err.printf(Locale.ROOT, "wrote %d customers to %s%n", n, output);
             if (top == null) {
                 return Cxm.OK;
             }
         }
+        IntUnaryOperator order = k -> k;
+        int shown = n;
         if (top != null) {
-            perCustomer.sort(Comparator.comparingDouble((Object[] r) -> (Double) r[7]).reversed());
-        }
-        int shown = top == null ? perCustomer.size() : Math.min(top, perCustomer.size());
-        for (int i = 0; i < shown; i++) {
-            table.row(perCustomer.get(i));
+            shown = Math.max(0, Math.min(top, n));
+            Integer[] byClv = new Integer[n];
+            for (int k = 0; k < n; k++) {
+                byClv[k] = k;
+            }
+            Arrays.sort(byClv, Comparator.comparingDouble((Integer k) -> clv[k]).reversed()); // stable
+            int[] first = new int[shown];
+            for (int k = 0; k < shown; k++) {
+                first[k] = byClv[k];
+            }
+            order = k -> first[k];
         }
         if (input.format == Table.Format.TEXT) {
-            out.printf(Locale.ROOT, "%nPer customer (%s over %d %ss%s, discount %s per period, margin %s):%n",
+            out.printf(Locale.ROOT, "%nPer customer (%s over %d %ss, discount %s per period, margin %s):%n",
                     top == null ? "all" : "top " + shown + " by CLV", horizon, period.replaceAll("s$", ""),
-                    "", discount, margin);
+                    discount, margin);
         }
-        table.print(input.format, out);
+        printChunked(shown, order, row, input.format, out);
         return Cxm.OK;
+    }
+
+    private static Table customerTable() {
+        return new Table("clv_customer").column("customer", null).column("x", "%d").column("t_x", "%.2f")
+                .column("T", "%.2f").column("mean_spend", "%.2f").column("p_alive", "%.3f")
+                .column("expected_purchases", "%.3f").column("clv", "%.2f");
+    }
+
+    /**
+     * Prints rows {@code order(0..count-1)} of the per-customer table in chunks, so that no more than
+     * {@link #CHUNK} rows of boxed cells exist at a time. CSV repeats no header; JSON lines have none; text is
+     * printed as one table so that its columns align.
+     */
+    private static void printChunked(int count, IntUnaryOperator order, IntFunction<Object[]> row,
+            Table.Format format, PrintWriter out) {
+        int chunk = format == Table.Format.TEXT ? Math.max(count, 1) : CHUNK;
+        for (int from = 0; from < count || from == 0; from += chunk) {
+            Table t = customerTable();
+            for (int k = from; k < Math.min(count, from + chunk); k++) {
+                t.row(row.apply(order.applyAsInt(k)));
+            }
+            if (from == 0 || format != Table.Format.CSV) {
+                t.print(format, out);
+            } else {
+                StringWriter buffer = new StringWriter();
+                t.print(format, new PrintWriter(buffer));
+                String s = buffer.toString();
+                out.write(s, s.indexOf('\n') + 1, s.length() - s.indexOf('\n') - 1);
+                out.flush();
+            }
+            if (count == 0) {
+                break;
+            }
+        }
+    }
+
+    /** The columns whose product is the amount: one, or two for {@code A*B}. */
+    private int[] amountColumns(CsvSource source) {
+        List<String> h = source.header();
+        int star = amount.indexOf('*');
+        boolean isColumn = h.contains(amount) || h.stream().anyMatch(x -> x.trim().equalsIgnoreCase(amount.trim()));
+        if (star < 0 || isColumn) {
+            return new int[] {source.column(amount, "--amount")};
+        }
+        String left = amount.substring(0, star).trim();
+        String right = amount.substring(star + 1).trim();
+        if (left.isEmpty() || right.isEmpty() || right.indexOf('*') >= 0) {
+            throw new UsageException("--amount must be a column or the product of two columns such as"
+                    + " 'Quantity*UnitPrice', was '" + amount + "'");
+        }
+        return new int[] {source.column(left, "--amount"), source.column(right, "--amount")};
+    }
+
+    /** Reads the rows: one entry per customer purchase day (same-day amounts are summed). */
+    private Purchases read(CsvSource source, DateTimeFormatter format, long endDay, PrintWriter err) {
+        int c = source.column(customer, "--customer");
+        int d = source.column(date, "--date");
+        int[] a = amountColumns(source);
+        int inv = invoice == null ? -1 : source.column(invoice, "--invoice");
+        String amountName = a.length == 1 ? source.header().get(a[0]) : amount;
+        Rejections rejections = new Rejections(source.name(), input.skipInvalid);
+        Purchases purchases = new Purchases();
+        long[] cancelled = {0};
+        long[] late = {0};
+        String[] lastDate = {null};
+        long[] lastDay = {0};
+        String[] lastId = {null};
+        int[] lastIndex = {-1};
+        source.read(rejections, row -> {
+            String id = row.field(c).trim();
+            if (id.isEmpty()) {
+                rejections.emptyAnswer(source.header().get(c));
+                return;
+            }
+            if (inv >= 0 && row.field(inv).trim().startsWith(cancelPrefix)) {
+                cancelled[0]++;
+                return;
+            }
+            String rawDate = row.field(d).trim();
+            long day;
+            if (rawDate.equals(lastDate[0])) {
+                day = lastDay[0];
+            } else {
+                try {
+                    day = LocalDate.parse(rawDate, format).toEpochDay();
+                } catch (DateTimeParseException e) {
+                    day = Long.MIN_VALUE;
+                }
+                if (day < Integer.MIN_VALUE || day > Integer.MAX_VALUE) {
+                    rejections.reject(row.line(), source.header().get(d), rawDate, "is not a date " + dateFormat,
+                            "not a date " + dateFormat);
+                    return;
+                }
+                lastDate[0] = rawDate;
+                lastDay[0] = day;
+            }
+            double value = 1.0;
+            for (int col : a) {
+                String raw = row.field(col).trim();
+                if (!NUMBER.matcher(raw).matches()) {
+                    rejections.reject(row.line(), source.header().get(col), raw, "is not a number", "not a number");
+                    return;
+                }
+                value *= Double.parseDouble(raw);
+            }
+            if (value < 0.0 && inv >= 0) {
+                cancelled[0]++;
+                return;
+            }
+            if (!(value >= 0.0 && value < Double.POSITIVE_INFINITY)) {
+                rejections.reject(row.line(), amountName, a.length == 1 ? row.field(a[0]).trim()
+                        : row.field(a[0]).trim() + "*" + row.field(a[1]).trim(), "is not a finite amount >= 0",
+                        "not a finite amount >= 0");
+                return;
+            }
+            if (day > endDay) {
+                late[0]++;
+                return;
+            }
+            int index;
+            if (id.equals(lastId[0])) {
+                index = lastIndex[0];
+            } else {
+                index = purchases.ids.intern(id);
+                lastId[0] = id;
+                lastIndex[0] = index;
+            }
+            purchases.add(index, (int) day, value);
+        }, err);
+        if (cancelled[0] > 0) {
+            err.printf(Locale.ROOT, "%s: excluded %d cancellation %s (--invoice %s starting with '%s', or a negative"
+                    + " amount)%n", source.name(), cancelled[0], cancelled[0] == 1 ? "row" : "rows", invoice,
+                    cancelPrefix);
+        }
+        if (late[0] > 0) {
+            err.printf(Locale.ROOT, "%s: ignored %d %s dated after --end %s%n", source.name(), late[0],
+                    late[0] == 1 ? "row" : "rows", end);
+        }
+        err.flush();
+        return purchases;
+    }
+
+    private static double daysPer(ChronoUnit unit) {
+        switch (unit) {
+            case DAYS:
+                return 1.0;
+            case WEEKS:
+                return 7.0;
+            case MONTHS:
+                return 365.2425 / 12.0;
+            default:
+                return 365.2425;
+        }
+    }
+
+    /**
+     * One summary per customer, by first appearance, with the arithmetic of
+     * {@link RfmSummary#fromTransactions}: x = purchase days − 1, recency and age from the first
+     * purchase day, monetary value = the mean of the repeat purchase days summed in date order.
+     */
+    private static RfmSummary[] summarise(Purchases p, String file, long endDay, double daysPerUnit) {
+        p.sortAndMerge();
+        RfmSummary[] out = new RfmSummary[p.ids.size];
+        int size = p.size;
+        int i = 0;
+        while (i < size) {
+            int cust = p.customer(i);
+            int j = i + 1;
+            while (j < size && p.customer(j) == cust) {
+                j++;
+            }
+            String id = p.ids.names[cust];
+            for (int k = i; k < j; k++) {
+                if (!Double.isFinite(p.amount(k))) {
+                    throw new DataException(file + ": customer " + id + ": the amounts on "
+                            + LocalDate.ofEpochDay(p.day(k)) + " sum to " + p.amount(k)
+                            + ", beyond the range of a double");
+                }
+            }
+            long first = p.day(i);
+            long x = j - i - 1L;
+            double recency = (p.day(j - 1) - first) / daysPerUnit;
+            double age = (endDay - first) / daysPerUnit;
+            if (x == 0) {
+                out[cust] = RfmSummary.of(0, 0.0, age);
+            } else {
+                double sum = 0.0;
+                for (int k = i + 1; k < j; k++) {
+                    sum += p.amount(k);
+                }
+                double mean = sum / x;
+                if (!Double.isFinite(sum)) {
+                    mean = 0.0;
+                    for (int k = i + 1; k < j; k++) {
+                        mean += p.amount(k) / x;
+                    }
+                }
+                if (!(mean > 0.0 && mean < Double.POSITIVE_INFINITY)) {
+                    throw new DataException(file + ": customer " + id + ": the mean amount of its " + x
+                            + " repeat purchase day(s) must be finite and > 0, was " + mean);
+                }
+                out[cust] = RfmSummary.of(x, recency, age, mean);
+            }
+            i = j;
+            p.releaseBelow(i); // the summaries take the place of the blocks already read
+        }
+        return out;
+    }
+
+    /** Customer ids interned to 0, 1, 2, … in order of first appearance (open addressing, no boxing). */
+    static final class Ids {
+        String[] names = new String[16];
+        int size;
+        private int[] slots = new int[64]; // index + 1; 0 is empty
+
+        int intern(String id) {
+            int mask = slots.length - 1;
+            int i = mix(id.hashCode()) & mask;
+            for (int s = slots[i]; s != 0; s = slots[i]) {
+                if (names[s - 1].equals(id)) {
+                    return s - 1;
+                }
+                i = (i + 1) & mask;
+            }
+            if (size == names.length) {
+                names = Arrays.copyOf(names, size + (size >> 1) + 1);
+            }
+            names[size++] = id;
+            slots[i] = size;
+            if (2L * size > slots.length) {
+                rehash();
+            }
+            return size - 1;
+        }
+
+        private void rehash() {
+            int[] bigger = new int[slots.length * 2];
+            int mask = bigger.length - 1;
+            for (int s : slots) {
+                if (s != 0) {
+                    int i = mix(names[s - 1].hashCode()) & mask;
+                    while (bigger[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    bigger[i] = s;
+                }
+            }
+            slots = bigger;
+        }
+
+        private static int mix(int h) {
+            h *= 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
+    }
+
+    /**
+     * Purchase days as (customer, day) keys and amounts in blocks of primitive arrays: 16 bytes an entry,
+     * no copy when it grows (a new block is added; the list of blocks grows by 1.5×). Consecutive rows of
+     * the same customer and day (the lines of one invoice) share one entry.
+     */
+    static final class Purchases {
+        private static final int SHIFT = 14;
+        private static final int BLOCK = 1 << SHIFT;
+        private static final int MASK = BLOCK - 1;
+
+        final Ids ids = new Ids();
+        int size;
+        private long[][] keys = new long[4][];
+        private double[][] amounts = new double[4][];
+        private int released; // blocks below this are freed
+
+        private static long key(int customer, int day) {
+            return ((long) customer << 32) | ((day ^ 0x80000000L) & 0xFFFFFFFFL);
+        }
+
+        void add(int customer, int day, double amount) {
+            long k = key(customer, day);
+            if (size > 0 && key(size - 1) == k) {
+                amounts[(size - 1) >>> SHIFT][(size - 1) & MASK] += amount;
+                return;
+            }
+            if (size == Integer.MAX_VALUE - 1) {
+                throw new DataException("more than " + size + " customer purchase days");
+            }
+            int b = size >>> SHIFT;
+            if (b == keys.length) {
+                int grown = b + (b >> 1) + 1;
+                keys = Arrays.copyOf(keys, grown);
+                amounts = Arrays.copyOf(amounts, grown);
+            }
+            if (keys[b] == null) {
+                keys[b] = new long[BLOCK];
+                amounts[b] = new double[BLOCK];
+            }
+            keys[b][size & MASK] = k;
+            amounts[b][size & MASK] = amount;
+            size++;
+        }
+
+        long key(int i) {
+            return keys[i >>> SHIFT][i & MASK];
+        }
+
+        double amount(int i) {
+            return amounts[i >>> SHIFT][i & MASK];
+        }
+
+        int customer(int i) {
+            return (int) (key(i) >>> 32);
+        }
+
+        long day(int i) {
+            return (int) (key(i) ^ 0x80000000L);
+        }
+
+        /** Frees the blocks that hold only entries below {@code index}; those are not read again. */
+        void releaseBelow(int index) {
+            for (; released < (index >>> SHIFT); released++) {
+                keys[released] = null;
+                amounts[released] = null;
+            }
+        }
+
+        private void set(int i, long k, double v) {
+            keys[i >>> SHIFT][i & MASK] = k;
+            amounts[i >>> SHIFT][i & MASK] = v;
+        }
+
+        /** Sorts by customer, then day (heapsort: in place, n log n), and merges entries of the same day. */
+        void sortAndMerge() {
+            boolean sorted = true;
+            for (int i = 1; i < size && sorted; i++) {
+                sorted = key(i - 1) <= key(i);
+            }
+            if (!sorted) {
+                for (int i = size / 2 - 1; i >= 0; i--) {
+                    siftDown(i, size);
+                }
+                for (int last = size - 1; last > 0; last--) {
+                    long k = key(0);
+                    double v = amount(0);
+                    set(0, key(last), amount(last));
+                    set(last, k, v);
+                    siftDown(0, last);
+                }
+            }
+            int w = 0;
+            for (int r = 0; r < size; r++) {
+                if (w > 0 && key(w - 1) == key(r)) {
+                    amounts[(w - 1) >>> SHIFT][(w - 1) & MASK] += amount(r);
+                } else {
+                    set(w++, key(r), amount(r));
+                }
+            }
+            size = w;
+        }
+
+        private void siftDown(int i, int n) {
+            long k = key(i);
+            double v = amount(i);
+            while (true) {
+                long child = 2L * i + 1;
+                if (child >= n) {
+                    break;
+                }
+                int ch = (int) child;
+                if (ch + 1 < n && key(ch + 1) > key(ch)) {
+                    ch++;
+                }
+                if (key(ch) <= k) {
+                    break;
+                }
+                set(i, key(ch), amount(ch));
+                i = ch;
+            }
+            set(i, k, v);
+        }
     }
 
     private void printParameters(BetaGeometricNbd p, double[] se, GammaGamma g, double[] gse, int n, ChronoUnit unit,
