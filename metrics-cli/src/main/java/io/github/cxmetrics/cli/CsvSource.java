@@ -22,6 +22,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -33,8 +34,10 @@ import java.util.function.Supplier;
  * UTF-16LE or UTF-16BE), else given (UTF-8 by default), and bytes that are not text in it are an
  * error, not replaced; the delimiter is given or detected from the header line (the most frequent of
  * {@code , ; TAB |} outside quotes); columns are found by header name, and a name two columns share
- * is an error. Quoting, embedded newlines and escaped quotes are FastCSV's; a quoted field that is
- * never closed is an error (FastCSV would return the rest of the file as its value). Blank lines are
+ * is an error. The first row names the columns; {@code --header-rows N} skips the N - 1 rows after it,
+ * and without it a Qualtrics export (a row 3, or 2, of {@code {"ImportId":...}} cells) has its extra
+ * header rows skipped with a note. Quoting, embedded newlines and escaped quotes are FastCSV's; a
+ * quoted field that is never closed is an error (FastCSV would return the rest of the file as its value). Blank lines are
  * skipped and counted. The input is opened once, so standard input and pipes work. Nothing is held
  * but the current row.
  */
@@ -74,8 +77,12 @@ final class CsvSource {
     private QuoteTracker tracker;
     /** Blank lines skipped before the header: added to FastCSV's line numbers. */
     private long lineOffset;
-    /** A note about the input for standard error, printed when the rows are read. */
-    private String note;
+    /** Notes about the input for standard error, one line each, printed when the rows are read. */
+    private final List<String> notes = new ArrayList<>();
+    /** Rows read ahead of the header to recognise a Qualtrics export that turned out to be data. */
+    private final ArrayDeque<CsvRecord> pending = new ArrayDeque<>();
+    /** The number of header rows ({@code --header-rows}), or null to recognise a Qualtrics export. */
+    private Integer headerRows;
     private boolean opened;
 
     private CsvSource(String name, Supplier<InputStream> opener, long size, boolean reopenable, Charset charset,
@@ -156,6 +163,19 @@ final class CsvSource {
 
     String name() {
         return name;
+    }
+
+    /**
+     * Sets the number of header rows: the first names the columns, the others are skipped (not data,
+     * not errors; line numbers still count them). Null, the default, reads one header row, or three
+     * when row 3 (or two when row 2) holds Qualtrics' {@code {"ImportId":...}} cells, with a note.
+     */
+    CsvSource headerRows(Integer rows) {
+        if (rows != null && rows < 1) {
+            throw new UsageException("--header-rows must be 1 or more, was " + rows);
+        }
+        this.headerRows = rows;
+        return this;
     }
 
     /** The header, available once {@link #read} has started (or after {@link #header()}). */
@@ -260,10 +280,10 @@ final class CsvSource {
         if (!opened) {
             guarded(this::open);
         }
-        if (note != null) {
-            err.println(note);
+        if (!notes.isEmpty()) {
+            notes.forEach(err::println);
             err.flush();
-            note = null;
+            notes.clear();
         }
         int fields = header.size();
         long[] rows = {0};
@@ -271,9 +291,9 @@ final class CsvSource {
                 ? new Progress(err, name, size, counted) : null;
         try {
             guarded(() -> {
-                while (records.hasNext()) {
-                    CsvRecord record = records.next();
-                    if (!records.hasNext()) {
+                while (hasNextRecord()) {
+                    CsvRecord record = nextRecord();
+                    if (!hasNextRecord()) {
                         // a quote never closed makes the rest of the file one field of the last record:
                         // say so before that record's wrong field count or value is reported
                         tracker.checkEnd();
@@ -308,8 +328,17 @@ final class CsvSource {
         }
     }
 
+    private boolean hasNextRecord() {
+        return !pending.isEmpty() || records.hasNext();
+    }
+
+    private CsvRecord nextRecord() {
+        return pending.isEmpty() ? records.next() : pending.removeFirst();
+    }
+
     private void close() {
         records = null;
+        pending.clear();
         if (csv != null) {
             try {
                 csv.close();
@@ -358,6 +387,8 @@ final class CsvSource {
      */
     private void open() throws IOException {
         opened = true;
+        notes.clear();
+        pending.clear();
         counted = new CountingStream(opener.get());
         BufferedReader reader = new BufferedReader(new InputStreamReader(bomAware(counted),
                 decoder(bomCharset != null ? bomCharset : charset)), 1 << 16);
@@ -399,8 +430,8 @@ final class CsvSource {
                 throw new DataException(name + ": the header line (line " + (blank + 1) + ") holds only spaces");
             }
             if (blank > 0) {
-                note = name + ": skipped " + blank + " blank " + (blank == 1 ? "line" : "lines")
-                        + " before the header; the header is line " + (blank + 1);
+ notes.add(name + ": skipped " + blank + " blank " + (blank == 1 ? "line" : "lines")
+                        + " before the header; the header is line " + (blank + 1));
             }
             char sep = delimiter != null ? delimiter : detect(firstLine);
             tracker = new QuoteTracker(reader, sep, blank + 1, name);
@@ -412,7 +443,8 @@ final class CsvSource {
                 throw new DataException(name + " is empty: it has no header line");
             }
             header = new ArrayList<>(records.next().getFields());
-            if (!records.hasNext()) {
+            skipHeaderRows();
+            if (!hasNextRecord()) {
                 tracker.checkEnd();
             }
             ok = true;
@@ -422,6 +454,75 @@ final class CsvSource {
                 reader.close();
             }
         }
+    }
+
+    /**
+     * Skips the header rows after the first: {@code --header-rows N} skips N - 1 rows; without it, a
+     * Qualtrics export (row 3, or row 2, of {@code {"ImportId":...}} cells) has its rows up to that one
+     * skipped, with a note. Rows read ahead that are data are kept for {@link #read}.
+     */
+    private void skipHeaderRows() {
+        if (headerRows != null) {
+            for (int k = 1; k < headerRows; k++) {
+                if (!records.hasNext()) {
+                    tracker.checkEnd();
+                    throw new DataException(name + " has only " + k + " header " + (k == 1 ? "row" : "rows")
+                            + " and no data, but --header-rows is " + headerRows);
+                }
+                records.next();
+            }
+            return;
+        }
+        List<CsvRecord> ahead = new ArrayList<>(2);
+        while (ahead.size() < 2 && records.hasNext()) {
+            ahead.add(records.next());
+        }
+        int skip = ahead.size() == 2 && isImportIdRow(ahead.get(1)) ? 2
+                : !ahead.isEmpty() && isImportIdRow(ahead.get(0)) ? 1 : 0;
+        pending.addAll(ahead.subList(skip, ahead.size()));
+        if (skip > 0) {
+            int rows = skip + 1;
+            notes.add(name + ": row " + rows + " holds Qualtrics ImportIds, so the first " + rows
+                    + " rows are header rows: the column names are from row 1 and row" + (skip == 1 ? " 2 is"
+                    : "s 2-3 are") + " skipped (give --header-rows 1 to read " + (skip == 1 ? "it" : "them")
+                    + " as data)");
+        } else if (!ahead.isEmpty() && isSurveyMonkeyLabelRow(ahead.get(0))) {
+            notes.add(name + ": row 2 looks like SurveyMonkey's answer labels (Response, Open-Ended Response), not"
+                    + " data; give --header-rows 2 to skip it");
+        }
+    }
+
+    /**
+     * Whether a row (the second) holds SurveyMonkey's sub-answer labels: a cell "Response" or
+     * "Open-Ended Response" and no number. It stays data; the note suggests {@code --header-rows 2}.
+     */
+    static boolean isSurveyMonkeyLabelRow(CsvRecord record) {
+        boolean label = false;
+        for (String cell : record.getFields()) {
+            String c = cell.strip();
+            if (c.equals("Response") || c.equals("Open-Ended Response")) {
+                label = true;
+            } else if (!c.isEmpty() && Character.isDigit(c.charAt(0))) {
+                return false;
+            }
+        }
+        return label;
+    }
+
+    /** Whether every cell of a row is empty or a Qualtrics {@code {"ImportId":...}} object, and one is. */
+    static boolean isImportIdRow(CsvRecord record) {
+        boolean any = false;
+        for (String cell : record.getFields()) {
+            String c = cell.strip();
+            if (c.isEmpty()) {
+                continue;
+            }
+            if (!(c.startsWith("{") && c.endsWith("}") && c.substring(1).stripLeading().startsWith("\"ImportId\""))) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     /**

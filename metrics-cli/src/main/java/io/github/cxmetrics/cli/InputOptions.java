@@ -20,6 +20,13 @@ final class InputOptions {
                     + " in the message.")
     String encoding;
 
+    @Option(names = "--header-rows", paramLabel = "N",
+            description = "Number of header rows. The first names the columns; the other N-1 (question texts,"
+                    + " sub-answer labels) are skipped, counted neither as data nor as errors, and line numbers"
+                    + " still count them. Default: 1, or 3 for a Qualtrics export, recognised by a row 3 (or 2) of"
+                    + " {\"ImportId\":...} cells (a note says so). A SurveyMonkey export needs --header-rows 2.")
+    Integer headerRows;
+
     @Option(names = "--skip-invalid",
             description = "Skip bad rows instead of stopping at the first; report how many were skipped, per reason."
                     + " A quoted field that is never closed still stops the run (exit 1): it would swallow every"
@@ -38,6 +45,6 @@ final class InputOptions {
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw new UsageException("unknown --encoding '" + encoding + "'");
         }
-        return CsvSource.of(file, charset, CsvSource.parseDelimiter(delimiter));
+        return CsvSource.of(file, charset, CsvSource.parseDelimiter(delimiter)).headerRows(headerRows);
     }
 }
