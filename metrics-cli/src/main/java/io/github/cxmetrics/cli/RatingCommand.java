@@ -32,7 +32,7 @@ abstract class RatingCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--column", required = true, paramLabel = "COL", description = "The column with the ratings: whole numbers in ASCII digits, e.g. 9, +9 or 9.0"
-                    + " (not 9.5, 1e1, 9d or 0x9); spaces around them are ignored.")
+                    + " (9,0 with --decimal-comma; not 9.5, 1e1, 9d or 0x9); spaces around them are ignored.")
     String column;
 
     @Option(names = "--by", paramLabel = "SEGMENT_COL", description = "Score each value of this column separately; rows that leave it empty are scored as segment"
@@ -71,14 +71,15 @@ abstract class RatingCommand implements Callable<Integer> {
 
         @Option(names = {"--na", "--missing-values"}, paramLabel = "CODES",
                 description = "Ratings that mean \"no answer\" (e.g. 0 = not applicable), as whole numbers separated"
-                        + " by commas: --na 0 or --na 0,99. A rating equal to one is treated as an empty answer: not"
-                        + " scored, never an error (even outside --scale), and counted in the summary on standard"
-                        + " error.")
+                        + " by commas: --na 0 or --na 0,99. A rating equal to one is treated as an empty answer (not"
+                        + " scored; in servqual that item is left out for the respondent), never an error even"
+                        + " outside --scale, and counted per code in the summary on standard error.")
         String na;
 
         @Option(names = "--decimal-comma",
                 description = "Numbers are written with a decimal comma, as Excel saves them on a German or Dutch"
-                        + " locale: weights and importance points 0,5 or 1,25, ratings 9 or 9,0. A dot is then not"
+                        + " locale: weights (and servqual's importance points) 0,5 or 1,25, ratings 9 or 9,0. A dot is"
+                        + " then not"
                         + " accepted, neither as a decimal point nor as a thousands separator (1.234,5 is rejected;"
                         + " write 1234,5). On a comma-delimited file such values must be quoted.")
         boolean decimalComma;

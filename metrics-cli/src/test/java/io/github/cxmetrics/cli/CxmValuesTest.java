@@ -171,11 +171,29 @@ class CxmValuesTest {
         assertThat(skip.err()).containsPattern("1 +column 'weight': not a number");
     }
 
+    /**
+     * ces on 1..7 with 0 = no answer and ratings 5,0 and 3,0: the ratings left are 5 7 3, mean 5.00,
+     * sd √((0 + 4 + 4)/2) = 2, se 2/√3 = 1.15; one 0 and one empty answer counted apart.
+     */
+    @Test
+    void cesWithNaAndDecimalCommaRatings() {
+        Run run = cxm("ces", file("ces-de.csv"), "--column", "effort", "--na", "0", "--decimal-comma");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("all +3 +3\\.0 +5\\.00 +1\\.15 ");
+        assertThat(run.err()).contains("1 row answered 0 in column 'effort', a --na code; it is not scored")
+                .contains("1 row left column 'effort' empty");
+        Run dot = cxm("ces", file("ces-de.csv"), "--column", "effort", "--na", "0");
+        assertThat(dot.code()).isEqualTo(Cxm.BAD_DATA);
+        assertThat(dot.message()).contains("line 2, column 'effort': '5,0' is not a whole number")
+                .contains("use --decimal-comma");
+    }
+
     @Test
     void helpDescribesTheOptions() {
         for (String command : new String[] {"nps", "csat", "ces", "servqual"}) {
             Run run = cxm(command, "--help");
-            assertThat(run.out()).as(command).contains("--na, --missing-values=CODES").contains("--decimal-comma")
+            String help = run.out().replaceAll("\\s+", " "); // the help wraps lines at different words
+            assertThat(help).as(command).contains("--na, --missing-values=CODES").contains("--decimal-comma")
                     .contains("1.234,5 is rejected");
         }
     }
