@@ -256,9 +256,10 @@ abstract class RatingCommand implements Callable<Integer> {
             try {
                 rating = Values.parseRating(raw, values.decimalComma);
             } catch (NumberFormatException e) {
-                rejections.reject(row.line(), columnName, raw,
-                        "is not a whole number" + Values.decimalCommaHint(raw, values.decimalComma),
-                        "not a whole number");
+                // the hint is part of the reason, so that --skip-invalid's summary shows it too
+                String hint = Values.decimalCommaHint(raw, values.decimalComma);
+                rejections.reject(row.line(), columnName, raw, "is not a whole number" + hint,
+                        "not a whole number" + hint);
                 return;
             }
             if (values.isNa(rating)) {
@@ -277,8 +278,8 @@ abstract class RatingCommand implements Callable<Integer> {
                 try {
                     wt = Values.parseDecimal(rw, values.decimalComma);
                 } catch (NumberFormatException e) {
-                    rejections.reject(row.line(), wName, rw,
-                            "is not a number" + Values.decimalCommaHint(rw, values.decimalComma), "not a number");
+                    String hint = Values.decimalCommaHint(rw, values.decimalComma);
+                    rejections.reject(row.line(), wName, rw, "is not a number" + hint, "not a number" + hint);
                     return;
                 }
                 if (!(wt >= 0.0 && wt < Double.POSITIVE_INFINITY)) {

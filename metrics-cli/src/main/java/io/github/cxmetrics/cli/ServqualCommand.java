@@ -103,8 +103,9 @@ final class ServqualCommand implements Callable<Integer> {
                     try {
                         points[k] = Values.parseDecimal(raw, values.decimalComma);
                     } catch (NumberFormatException ex) {
-                        rejections.reject(row.line(), source.header().get(imp[k]), raw,
-                                "is not a number" + Values.decimalCommaHint(raw, values.decimalComma), "not a number");
+                        String hint = Values.decimalCommaHint(raw, values.decimalComma);
+                        rejections.reject(row.line(), source.header().get(imp[k]), raw, "is not a number" + hint,
+                                "not a number" + hint);
                         return;
                     }
                 }
@@ -137,8 +138,9 @@ final class ServqualCommand implements Callable<Integer> {
         try {
             v = Values.parseRating(raw, values.decimalComma);
         } catch (NumberFormatException ex) {
-            rejections.reject(row.line(), source.header().get(col), raw,
-                    "is not a whole number" + Values.decimalCommaHint(raw, values.decimalComma), "not a whole number");
+            String hint = Values.decimalCommaHint(raw, values.decimalComma);
+            rejections.reject(row.line(), source.header().get(col), raw, "is not a whole number" + hint,
+                    "not a whole number" + hint);
             return null;
         }
         if (values.isNa(v)) {

@@ -153,6 +153,11 @@ class CxmValuesTest {
         assertThat(weights.code()).isEqualTo(Cxm.BAD_DATA);
         assertThat(weights.message()).contains("line 2, column 'weight': '0,5' is not a number")
                 .contains("--decimal-comma");
+        // with --skip-invalid the summary keeps the hint: 4 of the 6 weights have a decimal comma (not 2, 1)
+        Run skip = cxm("nps", file("excel-de.csv"), "--column", "id", "--weight", "weight", "--skip-invalid");
+        assertThat(skip.code()).as(skip.err()).isZero();
+        assertThat(skip.err()).containsPattern("4 +column 'weight': not a number \\(a decimal comma\\? use"
+                + " --decimal-comma\\)");
     }
 
     /** A thousands dot is rejected with the option (documented in --help), with its own hint. */
