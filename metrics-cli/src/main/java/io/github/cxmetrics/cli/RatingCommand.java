@@ -32,7 +32,7 @@ abstract class RatingCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--column", required = true, paramLabel = "COL", description = "The column with the ratings: whole numbers in ASCII digits, e.g. 9, +9 or 9.0"
-                    + " (not 9.5, 1e1, 9d or 0x9); spaces around them are ignored.")
+                    + " (9,0 with --decimal-comma; not 9.5, 1e1, 9d or 0x9); spaces around them are ignored.")
     String column;
 
     @Option(names = "--by", paramLabel = "SEGMENT_COL", description = "Score each value of this column separately; rows that leave it empty are scored as segment"
@@ -58,7 +58,52 @@ abstract class RatingCommand implements Callable<Integer> {
     String compare;
 
     @Mixin
+    ValueOptions values;
+
+    @Mixin
     InputOptions input;
+
+    /**
+     * How values are written: {@code --na} codes that mean a missing answer and {@code --decimal-comma};
+     * shared by {@code nps}, {@code csat}, {@code ces} and {@code servqual}.
+     */
+    static final class ValueOptions {
+
+        @Option(names = {"--na", "--missing-values"}, paramLabel = "CODES",
+                description = "Ratings that mean \"no answer\" (e.g. 0 = not applicable), as whole numbers separated"
+                        + " by commas: --na 0 or --na 0,99. A rating equal to one is treated as an empty answer (not"
+                        + " scored; in servqual that item is left out for the respondent), never an error even"
+                        + " outside --scale, and counted per code in the summary on standard error.")
+        String na;
+
+        @Option(names = "--decimal-comma",
+                description = "Numbers are written with a decimal comma, as Excel saves them on a German or Dutch"
+                        + " locale: weights (and servqual's importance points) 0,5 or 1,25, ratings 9 or 9,0. A dot is"
+                        + " then not"
+                        + " accepted, neither as a decimal point nor as a thousands separator (1.234,5 is rejected;"
+                        + " write 1234,5). On a comma-delimited file such values must be quoted.")
+        boolean decimalComma;
+
+        private int[] codes;
+
+        /** The --na codes, checked (a usage error if not a list of whole numbers). */
+        int[] codes() {
+            if (codes == null) {
+                codes = na == null ? new int[0] : Values.parseCodes("--na", na);
+            }
+            return codes;
+        }
+
+        /** Whether {@code rating} is one of the --na codes. */
+        boolean isNa(int rating) {
+            for (int c : codes()) {
+                if (c == rating) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     /** The default scale of this metric. */
     abstract Scale defaultScale();
@@ -112,6 +157,7 @@ abstract class RatingCommand implements Callable<Integer> {
         String ci = confidence.columnPrefix();
         Scale s = scale == null ? defaultScale() : parseScale(scale);
         checkOptions(s);
+        values.codes(); // a bad --na is a usage error before the file is read
         String[] pair = null;
         if (compare != null) {
             if (by == null) {
@@ -208,13 +254,21 @@ abstract class RatingCommand implements Callable<Integer> {
             }
             int rating;
             try {
-                rating = Values.parseRating(raw);
+                rating = Values.parseRating(raw, values.decimalComma);
             } catch (NumberFormatException e) {
-                rejections.reject(row.line(), columnName, raw, "is not a whole number", "not a whole number");
+                // the hint is part of the reason, so that --skip-invalid's summary shows it too
+                String hint = Values.decimalCommaHint(raw, values.decimalComma);
+                rejections.reject(row.line(), columnName, raw, "is not a whole number" + hint,
+                        "not a whole number" + hint);
+                return;
+            }
+            if (values.isNa(rating)) {
+                rejections.naAnswer(columnName, rating);
                 return;
             }
             if (!s.contains(rating)) {
-                rejections.reject(row.line(), columnName, raw, "is outside " + s, "outside " + s);
+                rejections.reject(row.line(), columnName, raw, "is outside " + s + Values.naHint(rating, s),
+                        "outside " + s);
                 return;
             }
             double wt = 1.0;
@@ -222,9 +276,10 @@ abstract class RatingCommand implements Callable<Integer> {
                 String rw = Values.stripSpaces(row.field(w));
                 String wName = source.header().get(w);
                 try {
-                    wt = Values.parseDecimal(rw);
+                    wt = Values.parseDecimal(rw, values.decimalComma);
                 } catch (NumberFormatException e) {
-                    rejections.reject(row.line(), wName, rw, "is not a number", "not a number");
+                    String hint = Values.decimalCommaHint(rw, values.decimalComma);
+                    rejections.reject(row.line(), wName, rw, "is not a number" + hint, "not a number" + hint);
                     return;
                 }
                 if (!(wt >= 0.0 && wt < Double.POSITIVE_INFINITY)) {

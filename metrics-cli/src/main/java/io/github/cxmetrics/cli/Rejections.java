@@ -18,7 +18,11 @@ final class Rejections {
     private final Map<String, Long> skipped = new LinkedHashMap<>();
     private final Map<String, Long> empty = new LinkedHashMap<>();
     private final Map<String, Long> emptySegment = new LinkedHashMap<>();
+    /** Answers equal to a {@code --na} code, by column and code. */
+    private final Map<String, Map<Integer, Long>> na = new LinkedHashMap<>();
     private long skippedRows;
+    /** Whether a --na answer leaves out one item of a respondent (servqual) rather than the whole row. */
+    private boolean naPerItem;
 
     Rejections(String file, boolean skip) {
         this.file = file;
@@ -57,6 +61,17 @@ final class Rejections {
         empty.merge(column, 1L, Long::sum);
     }
 
+    /** Reports --na answers as items left out of a respondent (servqual), not as rows not scored. */
+    Rejections naPerItem() {
+        naPerItem = true;
+        return this;
+    }
+
+    /** An answer equal to a {@code --na} code: a missing answer, not an error, counted under its own reason. */
+    void naAnswer(String column, int code) {
+        na.computeIfAbsent(column, k -> new java.util.TreeMap<>()).merge(code, 1L, Long::sum);
+    }
+
     /**
      * A row whose segment column ({@code --by}) is empty: scored as segment "(blank)" and in the total,
      * and counted under the reason "empty segment".
@@ -89,6 +104,15 @@ final class Rejections {
         for (Map.Entry<String, Long> e : empty.entrySet()) {
             err.printf(Locale.ROOT, "%s: %d %s left column '%s' empty; %s not scored%n", file, e.getValue(),
                     e.getValue() == 1 ? "row" : "rows", e.getKey(), e.getValue() == 1 ? "it is" : "they are");
+        }
+        for (Map.Entry<String, Map<Integer, Long>> c : na.entrySet()) {
+            for (Map.Entry<Integer, Long> e : c.getValue().entrySet()) {
+                boolean one = e.getValue() == 1;
+                err.printf(Locale.ROOT, "%s: %d %s answered %d in column '%s', a --na code; %s%n", file,
+                        e.getValue(), one ? "row" : "rows", e.getKey(), c.getKey(),
+                        naPerItem ? "the item is left out for " + (one ? "that respondent" : "those respondents")
+                                : (one ? "it is" : "they are") + " not scored");
+            }
         }
         for (Map.Entry<String, Long> e : emptySegment.entrySet()) {
             err.printf(Locale.ROOT, "%s: %d %s with an empty segment (column '%s' left empty); scored as segment"

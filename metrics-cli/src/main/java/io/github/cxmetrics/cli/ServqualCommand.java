@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
             "  P1..P22   perceptions, one per item (required)",
             "  IMP_TANGIBLES, IMP_RELIABILITY, IMP_RESPONSIVENESS, IMP_ASSURANCE, IMP_EMPATHY",
             "            optional importance points, summing to 100 per respondent",
-            "An empty cell is a missing answer: that item is left out for that respondent."},
+            "An empty cell, or an answer equal to a --na code, is a missing answer: that item is left out for"
+                    + " that respondent."},
         footer = {"", "Example:", "  cxm servqual servqual.csv --scale 1..7"})
 final class ServqualCommand implements Callable<Integer> {
 
@@ -49,6 +50,9 @@ final class ServqualCommand implements Callable<Integer> {
     ConfidenceLevel confidence;
 
     @Mixin
+    RatingCommand.ValueOptions values;
+
+    @Mixin
     InputOptions input;
 
     @Override
@@ -59,6 +63,7 @@ final class ServqualCommand implements Callable<Integer> {
     int run(CsvSource source, PrintWriter out, PrintWriter err) {
         confidence.value(); // a bad --level is reported before the file is read
         Scale s = RatingCommand.parseScale(scale);
+        values.codes(); // a bad --na is reported before the file is read
         int[] e = new int[ITEMS];
         int[] p = new int[ITEMS];
         for (int i = 0; i < ITEMS; i++) {
@@ -76,14 +81,14 @@ final class ServqualCommand implements Callable<Integer> {
             throw new UsageException("importance needs all five columns IMP_TANGIBLES .. IMP_EMPATHY, found " + found);
         }
         boolean withImportance = found == dims.length;
-        Rejections rejections = new Rejections(source.name(), input.skipInvalid);
+        Rejections rejections = new Rejections(source.name(), input.skipInvalid).naPerItem();
         ServqualAccumulator acc = new ServqualAccumulator(Instrument.servqual22(), s);
         source.read(rejections, row -> {
             int[] ev = new int[ITEMS];
             int[] pv = new int[ITEMS];
             for (int i = 0; i < ITEMS; i++) {
-                Integer a = answer(row, e[i], s, rejections, source);
-                Integer b = a == null ? null : answer(row, p[i], s, rejections, source);
+                Integer a = answer(row, e[i], s, rejections, source, values);
+                Integer b = a == null ? null : answer(row, p[i], s, rejections, source, values);
                 if (a == null || b == null) {
                     return;
                 }
@@ -96,10 +101,11 @@ final class ServqualCommand implements Callable<Integer> {
                 for (int k = 0; k < dims.length; k++) {
                     String raw = Values.stripSpaces(row.field(imp[k]));
                     try {
-                        points[k] = Values.parseDecimal(raw);
+                        points[k] = Values.parseDecimal(raw, values.decimalComma);
                     } catch (NumberFormatException ex) {
-                        rejections.reject(row.line(), source.header().get(imp[k]), raw, "is not a number",
-                                "not a number");
+                        String hint = Values.decimalCommaHint(raw, values.decimalComma);
+                        rejections.reject(row.line(), source.header().get(imp[k]), raw, "is not a number" + hint,
+                                "not a number" + hint);
                         return;
                     }
                 }
@@ -121,21 +127,29 @@ final class ServqualCommand implements Callable<Integer> {
 
     private static final Integer MISSING = Respondent.MISSING;
 
-    /** The answer in a cell; MISSING when empty; null (after rejecting) when bad. */
-    private static Integer answer(CsvSource.Row row, int col, Scale s, Rejections rejections, CsvSource source) {
+    /** The answer in a cell; MISSING when empty or a --na code; null (after rejecting) when bad. */
+    private static Integer answer(CsvSource.Row row, int col, Scale s, Rejections rejections, CsvSource source,
+            RatingCommand.ValueOptions values) {
         String raw = Values.stripSpaces(row.field(col));
         if (raw.isEmpty()) {
             return MISSING;
         }
         int v;
         try {
-            v = Values.parseRating(raw);
+            v = Values.parseRating(raw, values.decimalComma);
         } catch (NumberFormatException ex) {
-            rejections.reject(row.line(), source.header().get(col), raw, "is not a whole number", "not a whole number");
+            String hint = Values.decimalCommaHint(raw, values.decimalComma);
+            rejections.reject(row.line(), source.header().get(col), raw, "is not a whole number" + hint,
+                    "not a whole number" + hint);
             return null;
         }
+        if (values.isNa(v)) {
+            rejections.naAnswer(source.header().get(col), v);
+            return MISSING;
+        }
         if (!s.contains(v)) {
-            rejections.reject(row.line(), source.header().get(col), raw, "is outside " + s, "outside " + s);
+            rejections.reject(row.line(), source.header().get(col), raw, "is outside " + s + Values.naHint(v, s),
+                    "outside " + s);
             return null;
         }
         return v;
