@@ -82,7 +82,7 @@ final class RetentionCommand implements Callable<Integer> {
             String rawD = row.field(dc).trim();
             double t;
             try {
-                t = Double.parseDouble(rawD);
+                t = Values.parseDecimal(rawD); // strict ASCII decimals: 0x10, 1f, 1d are not numbers
             } catch (NumberFormatException e) {
                 rejections.reject(row.line(), durationName, rawD, "is not a number", "not a number");
                 return;
