@@ -390,6 +390,7 @@ final class CsvSource {
         notes.clear();
         pending.clear();
         counted = new CountingStream(opener.get());
+        lastOpened = this;
         BufferedReader reader = new BufferedReader(new InputStreamReader(bomAware(counted),
                 decoder(bomCharset != null ? bomCharset : charset)), 1 << 16);
         boolean ok = false;
@@ -790,6 +791,57 @@ final class CsvSource {
         long blankLines() {
             return blank;
         }
+    }
+
+    /** The source opened last (the CLI reads one file per run), for the out-of-memory estimate. */
+    private static volatile CsvSource lastOpened;
+
+    /**
+     * What the input would need, for the out-of-memory message: the memory a command holds grows at
+     * most linearly with the rows read (or stays constant), so a heap of {@code maxHeap} bytes that ran
+     * out after {@code r} of {@code n} bytes of the file suggests about {@code maxHeap · n / r} for the
+     * whole file. Empty when no file was being read or its size is unknown (a pipe).
+     *
+     * @param maxHeap the JVM's maximum heap in bytes
+     * @return a clause such as {@code "; at least about 310 MB for this input (memory ran out after 0.2 of
+     *     3.7 MB of survey.csv)"} (a lower estimate: what is built after reading, such as the output
+     *     table, comes on top), or an empty string
+     */
+    static String memoryEstimate(long maxHeap) {
+        CsvSource source = lastOpened;
+        if (source == null || source.size <= 0 || source.counted == null || maxHeap == Long.MAX_VALUE) {
+            return "";
+        }
+        long read = source.counted.count();
+        if (read <= 0) {
+            return "";
+        }
+        long mb = maxHeap >> 20;
+        if (read >= source.size) {
+            return "; more than " + mb + " MB for this input (memory ran out after all of " + source.name
+                    + " was read)";
+        }
+        return "; at least about " + neededMegabytes(maxHeap) + " MB for this input (memory ran out after "
+                + String.format(Locale.ROOT, "%.1f of %.1f MB of ", read / 1048576.0, source.size / 1048576.0)
+                + source.name + ")";
+    }
+
+    /**
+     * The heap {@link #memoryEstimate} extrapolates, in MB, or 0 when it has no estimate.
+     *
+     * @param maxHeap the JVM's maximum heap in bytes
+     * @return {@code ceil(maxHeap · size / read)} in MB
+     */
+    static long neededMegabytes(long maxHeap) {
+        CsvSource source = lastOpened;
+        if (source == null || source.size <= 0 || source.counted == null || maxHeap == Long.MAX_VALUE) {
+            return 0;
+        }
+        long read = source.counted.count();
+        if (read <= 0 || read >= source.size) {
+            return 0;
+        }
+        return (long) Math.ceil((double) maxHeap * source.size / read / (1 << 20));
     }
 
     /** Counts the bytes read, for the progress line. */

@@ -167,9 +167,12 @@ public final class Cxm implements Runnable {
     private static void outOfMemoryMessage(PrintWriter err) {
         long max = Runtime.getRuntime().maxMemory();
         String heap = max == Long.MAX_VALUE ? "unlimited" : (max >> 20) + " MB";
-        String larger = max == Long.MAX_VALUE ? "" : ", e.g. java -Xmx" + 4 * Math.max(16, max >> 20) + "m -jar cxm.jar …";
-        err.println("cxm: needs more memory than -Xmx allows (max heap " + heap + "); run it with a larger -Xmx"
-                + larger);
+        // the extrapolated need plus a quarter for the JVM's own headroom, or four times the heap
+        long needed = CsvSource.neededMegabytes(max);
+        long suggest = needed > 0 ? Math.max(needed + needed / 4, (max >> 20) + 1) : 4 * Math.max(16, max >> 20);
+        String larger = max == Long.MAX_VALUE ? "" : ", e.g. java -Xmx" + suggest + "m -jar cxm.jar …";
+        err.println("cxm: needs more memory than -Xmx allows (max heap " + heap + ")" + CsvSource.memoryEstimate(max)
+                + "; run it with a larger -Xmx" + larger);
         err.flush();
     }
 
