@@ -23,9 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>The cases file has one case per line: the expected exit code, then the arguments, separated by
  * tabs; {@code {e2e}} stands for the directory of the end-to-end test files and {@code {demo}} for the
- * bundled demo samples, and an argument
- * {@code <FILE} is not passed but feeds FILE to standard input. Blank lines and lines starting with
- * {@code #} are ignored.
+ * bundled demo samples, {@code {many-segments}} for a generated file of 400 000 segments, an
+ * argument {@code -JOPTION} is passed to the JVM (after the default {@code -Xmx256m}, so it wins), and
+ * an argument {@code <FILE} is not passed but feeds FILE to standard input. Blank lines and lines
+ * starting with {@code #} are ignored.
  */
 class ShadedJarIT {
 
@@ -36,6 +37,7 @@ class ShadedJarIT {
         String e2e = RESOURCES.resolve("e2e").toAbsolutePath().toString();
         String demo = Path.of("src", "main", "resources", "io", "github", "cxmetrics", "cli", "demo").toAbsolutePath()
                 .toString();
+        String many = manySegments().toString();
         for (String line : Files.readAllLines(RESOURCES.resolve("shaded-jar-cases.tsv"), StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
@@ -43,10 +45,10 @@ class ShadedJarIT {
             String[] fields = line.split("\t");
             List<String> args = new ArrayList<>();
             for (int i = 1; i < fields.length; i++) {
-                args.add(fields[i].replace("{e2e}", e2e).replace("{demo}", demo));
+                args.add(fields[i].replace("{e2e}", e2e).replace("{demo}", demo).replace("{many-segments}", many));
             }
             cases.add(Arguments.of(Integer.parseInt(fields[0]),
-                    String.join(" ", args).replace(e2e, "e2e").replace(demo, "demo"), args));
+                    String.join(" ", args).replace(e2e, "e2e").replace(demo, "demo").replace(many, "many.csv"), args));
         }
         return cases.stream();
     }
@@ -61,7 +63,9 @@ class ShadedJarIT {
                 .toString(), "-Xmx256m", "-jar", jar));
         java.io.File stdin = nullDevice();
         for (String arg : args) {
-            if (arg.startsWith("<")) {
+            if (arg.startsWith("-J")) {
+                command.add(2, arg.substring(2)); // a JVM option, before -jar
+            } else if (arg.startsWith("<")) {
                 stdin = new java.io.File(arg.substring(1));
             } else {
                 command.add(arg);
@@ -88,6 +92,18 @@ class ShadedJarIT {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /** 400 000 rows with as many segments: far more accumulators than a 16 MB heap holds. */
+    private static Path manySegments() throws IOException {
+        Path file = Files.createTempFile("cxm-it-many-segments", ".csv");
+        file.toFile().deleteOnExit();
+        StringBuilder text = new StringBuilder("recommend,region\n");
+        for (int i = 0; i < 400_000; i++) {
+            text.append(i % 11).append(",s").append(i).append('\n');
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
     }
 
     private static java.io.File nullDevice() {
