@@ -152,12 +152,16 @@ final class CsvSource {
         return new CsvSource(name, () -> unclosed, -1, false, charset, delimiter);
     }
 
+    /** Whether the file is a named pipe: its {@code unix:mode} type bits, where the platform has that view. */
     private static boolean isFifo(Path file) {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+            return false; // no pipes to tell apart from devices (Windows)
+        }
         try {
             Object mode = Files.getAttribute(file, "unix:mode");
             return mode instanceof Integer m && (m & 0170000) == 0010000;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
-            return false;
+        } catch (IOException e) {
+            return false; // unreadable attributes: treated as not a pipe, so it is refused as not a regular file
         }
     }
 
