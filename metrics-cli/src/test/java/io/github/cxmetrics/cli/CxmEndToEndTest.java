@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -77,18 +74,11 @@ class CxmEndToEndTest {
     }
 
     static Run cxm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cxm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(Run::new, args);
     }
 
     static String file(String name) {
-        try {
-            return Path.of(CxmEndToEndTest.class.getResource("/e2e/" + name).toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Cli.resource("/e2e/" + name);
     }
 
     static double num(Map<String, Map<String, String>> table, String row, String column) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,18 +27,11 @@ class CxmErrorsTest {
     }
 
     static Run cxm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cxm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(Run::new, args);
     }
 
     static String file(String name) {
-        try {
-            return Path.of(CxmErrorsTest.class.getResource("/e2e/errors/" + name).toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Cli.resource("/e2e/errors/" + name);
     }
 
     static void assertNoStackTrace(Run run, String what) {

@@ -3,9 +3,6 @@ package io.github.cxmetrics.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -43,18 +40,11 @@ class CxmExportsTest {
     }
 
     static Run cxm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cxm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(Run::new, args);
     }
 
     static String file(String name) {
-        try {
-            return Path.of(CxmExportsTest.class.getResource("/e2e/exports/" + name).toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Cli.resource("/e2e/exports/" + name);
     }
 
     /** The "all" or "(total)" row of a --format csv NPS table: n, nps. */

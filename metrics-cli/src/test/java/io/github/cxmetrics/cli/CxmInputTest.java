@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,10 +52,7 @@ class CxmInputTest {
     }
 
     static Run cxm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cxm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(Run::new, args);
     }
 
     static Run cxmWithStdin(byte[] stdin, String... args) {
@@ -72,11 +66,7 @@ class CxmInputTest {
     }
 
     static String file(String name) {
-        try {
-            return Path.of(CxmInputTest.class.getResource("/e2e/input/" + name).toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Cli.resource("/e2e/input/" + name);
     }
 
     /** The "all" or "(total)" row of a --format csv NPS table: n, nps, se. */

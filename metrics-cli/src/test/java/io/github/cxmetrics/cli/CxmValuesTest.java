@@ -3,9 +3,6 @@ package io.github.cxmetrics.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,20 +38,13 @@ class CxmValuesTest {
     }
 
     static Run cxm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cxm.run(new PrintWriter(out), new PrintWriter(err), args);
-        Run run = new Run(code, out.toString(), err.toString());
+        Run run = Cli.run(Run::new, args);
         run.assertNoStackTrace();
         return run;
     }
 
     static String file(String name) {
-        try {
-            return Path.of(CxmValuesTest.class.getResource("/e2e/values/" + name).toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Cli.resource("/e2e/values/" + name);
     }
 
     // ---- --na -------------------------------------------------------------------------------------
