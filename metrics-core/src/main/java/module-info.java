@@ -10,10 +10,15 @@
  *
  * @since 0.1.0
  */
+@SuppressWarnings("module") // the qualified export names metrics-servqual, built after this module
 module io.github.cxmetrics.core {
     exports io.github.cxmetrics.clv;
     exports io.github.cxmetrics.csi;
     exports io.github.cxmetrics.retention;
     exports io.github.cxmetrics.stats;
     exports io.github.cxmetrics.survey;
+    exports io.github.cxmetrics.internal.format to io.github.cxmetrics.servqual;
+
+    uses io.github.cxmetrics.stats.StateFamily.Provider;
+    provides io.github.cxmetrics.stats.StateFamily.Provider with io.github.cxmetrics.internal.format.CoreStateFamilies;
 }

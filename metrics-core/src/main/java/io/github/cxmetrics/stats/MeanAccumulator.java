@@ -1,7 +1,7 @@
 package io.github.cxmetrics.stats;
 
+import io.github.cxmetrics.internal.format.StateFrame;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collector;
@@ -58,13 +58,18 @@ import java.util.stream.Collector;
  *
  * @since 0.1.0
  */
-public final class MeanAccumulator {
+public final class MeanAccumulator implements Mergeable<MeanAccumulator> {
 
     /** Format version written by {@link #toByteArray()}. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final int MAGIC = 0x4D4D5843; // "CXMM" read as a little-endian int
-    private static final int BYTES = 4 + 1 + 1 + 8 + 8 * 4;
+    /** The state family: id 2, "mean". */
+    public static final StateFamily<MeanAccumulator> FAMILY =
+            StateFamily.define(2, "mean", MeanAccumulator.class, FORMAT_VERSION, MeanAccumulator::fromByteBuffer);
+
+    private static final int PAYLOAD_BYTES = 8 * 5;
+    /** The size of every mean state: {@value} bytes. */
+    public static final int BYTES = PAYLOAD_BYTES + 16;
 
     private static final double MIN_WEIGHT = 1e-150;
     private static final double MAX_WEIGHT = 1e150;
@@ -394,32 +399,53 @@ public final class MeanAccumulator {
         return new MeanSummary(count, weight, squaredWeight, mean, Math.max(0.0, m2));
     }
 
-    /**
-     * The binary form, little-endian:
-     * <pre>{@code
-     * offset  size  field
-     * 0       4     magic "CXMM" (0x43 0x58 0x4D 0x4D)
-     * 4       1     format version, 1
-     * 5       1     flags, 0
-     * 6       8     count (int64, >= 0)
-     * 14      8     Σw (float64, finite, >= 0)
-     * 22      8     Σw² (float64, finite, >= 0)
-     * 30      8     mean (float64, finite)
-     * 38      8     M2 = Σw(x − mean)² (float64, finite, >= 0)
-     * }</pre>
-     *
-     * @return a new array of 46 bytes
-     */
-    public byte[] toByteArray() {
-        return ByteBuffer.allocate(BYTES).order(ByteOrder.LITTLE_ENDIAN)
-                .putInt(MAGIC).put((byte) FORMAT_VERSION).put((byte) 0)
-                .putLong(count).putDouble(weight).putDouble(squaredWeight).putDouble(mean).putDouble(m2)
-                .array();
+    @Override
+    public StateFamily<MeanAccumulator> family() {
+        return FAMILY;
     }
 
     /**
-     * Reads the binary form of {@link #toByteArray()}, validating length, magic, version, flags and
-     * every invariant.
+     * The size of the binary form, always {@value #BYTES} bytes.
+     *
+     * @return {@value #BYTES}
+     */
+    @Override
+    public int serializedSize() {
+        return BYTES;
+    }
+
+    /**
+     * Writes the binary form: one frame of the cxmetrics state format ({@link Mergeable}) with family
+     * id 2 ({@link #FAMILY}), format version 1, flags 0 and this payload, little-endian:
+     * <pre>{@code
+     * offset  size  field
+     * 0       8     count (int64, >= 0)
+     * 8       8     Σw (float64, finite, >= 0; 0 or >= 1e-150; 0 when the count is 0)
+     * 16      8     Σw² (float64, finite, >= 0, 0 iff Σw is 0; (Σw)²/n <= Σw² <= (Σw)² up to rounding)
+     * 24      8     mean (float64, finite; 0 when Σw is 0)
+     * 32      8     M2 = Σw(x − mean)² (float64, finite, >= 0; 0 when Σw is 0)
+     * }</pre>
+     *
+     * @param target the buffer, with at least {@value #BYTES} bytes remaining
+     */
+    @Override
+    public void writeTo(ByteBuffer target) {
+        StateFrame.begin(target, FAMILY.id(), FORMAT_VERSION, 0, PAYLOAD_BYTES)
+                .i64(count).f64(weight).f64(squaredWeight).f64(mean).f64(m2).finish();
+    }
+
+    /**
+     * The binary form of {@link #writeTo(ByteBuffer)} as a new array of {@value #BYTES} bytes.
+     *
+     * @return the bytes
+     */
+    @Override
+    public byte[] toByteArray() {
+        return Mergeable.super.toByteArray();
+    }
+
+    /**
+     * Reads the binary form of {@link #toByteArray()}; the array must hold exactly one state.
      *
      * @param bytes the binary form
      * @return a new accumulator with that state
@@ -427,56 +453,63 @@ public final class MeanAccumulator {
      * @throws IllegalArgumentException if the input is truncated, corrupt or of an unknown version
      */
     public static MeanAccumulator fromByteArray(byte[] bytes) {
-        Objects.requireNonNull(bytes, "bytes");
-        if (bytes.length != BYTES) {
-            throw new IllegalArgumentException("mean state must have " + BYTES + " bytes, had " + bytes.length);
-        }
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (buf.getInt() != MAGIC) {
-            throw new IllegalArgumentException("not a cxmetrics mean state: bad magic number");
-        }
-        int version = Byte.toUnsignedInt(buf.get());
-        if (version != FORMAT_VERSION) {
-            throw new IllegalArgumentException("unsupported mean state format version " + version
-                    + ", this library reads version " + FORMAT_VERSION);
-        }
-        int flags = Byte.toUnsignedInt(buf.get());
-        if (flags != 0) {
-            throw new IllegalArgumentException("corrupt mean state: unknown flags 0x" + Integer.toHexString(flags));
+        return FAMILY.fromByteArray(bytes);
+    }
+
+    /**
+     * Reads one state at the buffer's position and moves the position past it (on failure it does not
+     * move), checking the frame (length, magic, family, version, CRC-32C), the flags and every
+     * invariant of the payload.
+     *
+     * @param source the binary form, in any byte order
+     * @return a new accumulator with that state
+     * @throws NullPointerException if {@code source} is null
+     * @throws IllegalArgumentException if the input is truncated, corrupt or of an unknown version
+     */
+    public static MeanAccumulator fromByteBuffer(ByteBuffer source) {
+        StateFrame.Reader in = StateFrame.open(source, 2, "mean", FORMAT_VERSION);
+        in.requireFlags(0);
+        if (in.remaining() != PAYLOAD_BYTES) {
+            throw in.corrupt("the payload has " + in.remaining() + " bytes, a mean state has " + PAYLOAD_BYTES);
         }
         MeanAccumulator acc = new MeanAccumulator();
-        acc.count = buf.getLong();
-        acc.weight = buf.getDouble();
-        acc.squaredWeight = buf.getDouble();
-        acc.mean = buf.getDouble();
-        acc.m2 = buf.getDouble();
-        if (acc.count < 0) {
-            throw new IllegalArgumentException("corrupt mean state: negative count " + acc.count);
+        acc.count = in.i64("count");
+        acc.weight = in.f64("sum of weights");
+        acc.squaredWeight = in.f64("sum of squared weights");
+        acc.mean = in.f64("mean");
+        acc.m2 = in.f64("M2");
+        acc.validate(in);
+        in.finish();
+        return acc;
+    }
+
+    private void validate(StateFrame.Reader in) {
+        if (count < 0) {
+            throw in.corrupt("negative count " + count);
         }
-        if (!nonNegativeFinite(acc.weight) || !nonNegativeFinite(acc.squaredWeight)
-                || !nonNegativeFinite(acc.m2) || !Double.isFinite(acc.mean)) {
-            throw new IllegalArgumentException("corrupt mean state: a moment is negative, NaN or infinite");
+        if (!nonNegativeFinite(weight) || !nonNegativeFinite(squaredWeight) || !nonNegativeFinite(m2)
+                || !Double.isFinite(mean)) {
+            throw in.corrupt("a moment is negative, NaN or infinite");
         }
-        if ((acc.weight == 0.0) != (acc.squaredWeight == 0.0)
-                || acc.weight == 0.0 && (acc.mean != 0.0 || acc.m2 != 0.0)
-                || acc.count == 0 && acc.weight != 0.0
-                || acc.weight != 0.0 && acc.weight < MIN_WEIGHT) {
-            throw new IllegalArgumentException("corrupt mean state: moments inconsistent with the weights");
+        if ((weight == 0.0) != (squaredWeight == 0.0)
+                || weight == 0.0 && (Double.doubleToRawLongBits(mean) != 0L || m2 != 0.0)
+                || count == 0 && weight != 0.0
+                || weight != 0.0 && weight < MIN_WEIGHT) {
+            throw in.corrupt("moments inconsistent with the weights");
         }
-        if (acc.weight != 0.0) {
+        if (weight != 0.0) {
             // Cauchy–Schwarz: (Σw)²/n <= Σw² <= (Σw)², i.e. Σw/n <= Σw²/Σw <= Σw (no square to overflow), up
             // to the rounding of the two running sums, each off by at most about n·2⁻⁵³ relative
-            double tolerance = 1e-9 + 4.0 * acc.count * UNIT_ROUNDOFF;
-            double ratio = acc.squaredWeight / acc.weight;
-            if (ratio > acc.weight * (1.0 + tolerance) || ratio < acc.weight / acc.count * (1.0 - tolerance)) {
-                throw new IllegalArgumentException("corrupt mean state: sum of squared weights " + acc.squaredWeight
-                        + " impossible for " + acc.count + " values of total weight " + acc.weight);
+            double tolerance = 1e-9 + 4.0 * count * UNIT_ROUNDOFF;
+            double ratio = squaredWeight / weight;
+            if (ratio > weight * (1.0 + tolerance) || ratio < weight / count * (1.0 - tolerance)) {
+                throw in.corrupt("sum of squared weights " + squaredWeight + " impossible for " + count
+                        + " values of total weight " + weight);
             }
-            if (!fits(acc.count, acc.weight, acc.squaredWeight, acc.m2)) {
-                throw new IllegalArgumentException("corrupt mean state: its variance is not a finite double");
+            if (!fits(count, weight, squaredWeight, m2)) {
+                throw in.corrupt("its variance is not a finite double");
             }
         }
-        return acc;
     }
 
     private static boolean nonNegativeFinite(double x) {

@@ -1,5 +1,8 @@
 package io.github.cxmetrics.survey;
 
+import io.github.cxmetrics.internal.format.StateFrame;
+import io.github.cxmetrics.stats.Mergeable;
+import io.github.cxmetrics.stats.StateFamily;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -41,35 +44,34 @@ import java.util.Objects;
  * that break the store-to-load dependency of a single {@code counts[r]++} loop. {@code metrics-bench} measures these
  * paths against the plain sum of the same array.
  *
- * <p><b>Binary form.</b> {@link #toByteArray()} writes, little-endian:
+ * <p><b>Binary form.</b> {@link #toByteArray()} and {@link #writeTo(ByteBuffer)} write one frame of the
+ * cxmetrics state format ({@link Mergeable}) with family id 1 ({@link #FAMILY}), format version 1,
+ * flag bit 0 set when the state is weighted, and this payload, little-endian:
  * <pre>{@code
  * offset  size        field
- * 0       4           magic "CXMR" (0x43 0x58 0x4D 0x52)
- * 4       1           format version, 1
- * 5       1           flags: bit 0 = weighted (weight sums follow the counts); other bits 0
- * 6       4           scale min (int32)
- * 10      4           scale max (int32)
- * 14      8·points    counts, lowest point first (int64, each >= 0, total <= Long.MAX_VALUE)
+ * 0       4           scale min (int32)
+ * 4       4           scale max (int32), max > min, at most 1 000 000 points
+ * 8       8·points    counts, lowest point first (int64, each >= 0, total <= Long.MAX_VALUE)
  * if weighted:
  *   ..    8·points    weight sums (float64, finite, 0 or >= 1e-150, 0 where the count is 0)
  *   ..    8           sum of squared weights (float64, finite, >= 0, 0 iff the total weight is 0,
  *                     and 1 <= (Σw)²/Σw² <= count up to rounding)
  * }</pre>
- * Unweighted states (every weight 1) omit the weight sums: 102 bytes for the 0–10 scale. Future
- * versions will keep the magic and the version byte where they are, and this library will keep
- * reading version 1.
+ * Unweighted states (every weight 1) omit the weight sums: 112 bytes in all for the 0–10 scale.
  *
  * <p>Not thread-safe: confine an accumulator to one thread, or give each thread its own and merge.
  *
  * @since 0.1.0
  */
-public final class RatingAccumulator {
+public final class RatingAccumulator implements Mergeable<RatingAccumulator> {
 
     /** Format version written by {@link #toByteArray()}. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final int MAGIC = 0x524D5843; // "CXMR" read as a little-endian int
-    private static final int HEADER_BYTES = 14;
+    /** The state family: id 1, "rating". */
+    public static final StateFamily<RatingAccumulator> FAMILY =
+            StateFamily.define(1, "rating", RatingAccumulator.class, FORMAT_VERSION, RatingAccumulator::fromByteBuffer);
+
     private static final int FLAG_WEIGHTED = 1;
 
     /** The smallest positive weight: its square, 1e-300, is still a normal double. */
@@ -427,34 +429,51 @@ public final class RatingAccumulator {
         return new RatingDistribution(scale, counts.clone(), weights.clone(), sumSquaredWeights);
     }
 
+    @Override
+    public StateFamily<RatingAccumulator> family() {
+        return FAMILY;
+    }
+
+    private int payloadSize(boolean weighted) {
+        return 8 + 8 * points + (weighted ? 8 * points + 8 : 0);
+    }
+
+    @Override
+    public int serializedSize() {
+        return StateFrame.size(payloadSize(isWeighted()));
+    }
+
+    @Override
+    public void writeTo(ByteBuffer target) {
+        boolean weighted = isWeighted();
+        StateFrame.Writer w = StateFrame.begin(target, FAMILY.id(), FORMAT_VERSION, weighted ? FLAG_WEIGHTED : 0,
+                payloadSize(weighted));
+        w.i32(scale.min()).i32(scale.max());
+        for (long c : counts) {
+            w.i64(c);
+        }
+        if (weighted) {
+            for (double x : weights) {
+                w.f64(x);
+            }
+            w.f64(sumSquaredWeights);
+        }
+        w.finish();
+    }
+
     /**
      * The binary form of the state, in the layout documented on the class.
      *
      * @return a new byte array
      */
+    @Override
     public byte[] toByteArray() {
-        boolean weighted = isWeighted();
-        int size = HEADER_BYTES + 8 * points + (weighted ? 8 * points + 8 : 0);
-        ByteBuffer buf = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-        buf.putInt(MAGIC).put((byte) FORMAT_VERSION).put((byte) (weighted ? FLAG_WEIGHTED : 0))
-                .putInt(scale.min()).putInt(scale.max());
-        for (long c : counts) {
-            buf.putLong(c);
-        }
-        if (weighted) {
-            for (double w : weights) {
-                buf.putDouble(w);
-            }
-            buf.putDouble(sumSquaredWeights);
-        }
-        return buf.array();
+        return Mergeable.super.toByteArray();
     }
 
     /**
-     * Reads the binary form written by {@link #toByteArray()}. Validates, in order, the length of the
-     * header, the magic number, the format version, the flags, the scale, the exact length for that
-     * scale, and then every invariant of the state; allocation is bounded by the scale's
-     * {@value Scale#MAX_POINTS} points whatever the input says.
+     * Reads the binary form written by {@link #toByteArray()}: the array must hold exactly one state.
+     * See {@link #fromByteBuffer(ByteBuffer)} for what is checked.
      *
      * @param bytes the binary form
      * @return a new accumulator with that state
@@ -463,54 +482,47 @@ public final class RatingAccumulator {
      *     (never any other exception type)
      */
     public static RatingAccumulator fromByteArray(byte[] bytes) {
-        Objects.requireNonNull(bytes, "bytes");
-        if (bytes.length < HEADER_BYTES) {
-            throw new IllegalArgumentException("truncated rating state: " + bytes.length
-                    + " bytes, the header alone has " + HEADER_BYTES);
-        }
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int magic = buf.getInt();
-        if (magic != MAGIC) {
-            throw new IllegalArgumentException(String.format(
-                    "not a cxmetrics rating state: magic bytes %02x %02x %02x %02x, expected 43 58 4d 52",
-                    bytes[0], bytes[1], bytes[2], bytes[3]));
-        }
-        int version = Byte.toUnsignedInt(buf.get());
-        if (version != FORMAT_VERSION) {
-            throw new IllegalArgumentException("unsupported rating state format version " + version
-                    + ", this library reads version " + FORMAT_VERSION);
-        }
-        int flags = Byte.toUnsignedInt(buf.get());
-        if ((flags & ~FLAG_WEIGHTED) != 0) {
-            throw new IllegalArgumentException("corrupt rating state: unknown flags 0x"
-                    + Integer.toHexString(flags));
-        }
-        boolean weighted = (flags & FLAG_WEIGHTED) != 0;
-        int lo = buf.getInt();
-        int hi = buf.getInt();
+        return FAMILY.fromByteArray(bytes);
+    }
+
+    /**
+     * Reads one state at the buffer's position and moves the position past it; on failure the position
+     * does not move. Checks, in order, the frame (length, magic, family, version, CRC-32C), the flags,
+     * the scale, the exact payload length for that scale, and then every invariant of the state;
+     * allocation is bounded by the input's length.
+     *
+     * @param source the binary form, in any byte order
+     * @return a new accumulator with that state
+     * @throws NullPointerException if {@code source} is null
+     * @throws IllegalArgumentException if the input is truncated, corrupt or of an unknown version
+     *     (never any other exception type)
+     */
+    public static RatingAccumulator fromByteBuffer(ByteBuffer source) {
+        StateFrame.Reader in = StateFrame.open(source, 1, "rating", FORMAT_VERSION);
+        boolean weighted = (in.requireFlags(FLAG_WEIGHTED) & FLAG_WEIGHTED) != 0;
+        int lo = in.i32("scale min");
+        int hi = in.i32("scale max");
         Scale scale;
         try {
             scale = new Scale(lo, hi);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("corrupt rating state: " + e.getMessage(), e);
+            throw in.corrupt(e.getMessage());
         }
         int points = scale.points();
-        int expected = HEADER_BYTES + 8 * points + (weighted ? 8 * points + 8 : 0);
-        if (bytes.length != expected) {
-            throw new IllegalArgumentException("rating state of scale " + scale
-                    + (weighted ? " (weighted)" : "") + " must have " + expected + " bytes, had "
-                    + bytes.length);
+        long expected = 8L * points + (weighted ? 8L * points + 8 : 0);
+        if (in.remaining() != expected) {
+            throw in.corrupt("a state of scale " + scale + (weighted ? " (weighted)" : "") + " has a payload of "
+                    + (expected + 8) + " bytes, this one has " + (in.remaining() + 8));
         }
         RatingAccumulator acc = new RatingAccumulator(scale);
         long total = 0;
         for (int i = 0; i < points; i++) {
-            long c = buf.getLong();
+            long c = in.i64("counts");
             if (c < 0) {
-                throw new IllegalArgumentException("corrupt rating state: count " + c + " at point "
-                        + (lo + i) + " is negative");
+                throw in.corrupt("count " + c + " at point " + (lo + i) + " is negative");
             }
             if (total > Long.MAX_VALUE - c) {
-                throw new IllegalArgumentException("corrupt rating state: total count overflows a long");
+                throw in.corrupt("total count overflows a long");
             }
             total += c;
             acc.counts[i] = c;
@@ -518,35 +530,32 @@ public final class RatingAccumulator {
         if (weighted) {
             double sumWeights = 0.0;
             for (int i = 0; i < points; i++) {
-                double w = buf.getDouble();
+                double w = in.f64("weight sums");
                 if (!(w >= 0.0 && w < Double.POSITIVE_INFINITY) || Double.doubleToRawLongBits(w) < 0) {
-                    throw new IllegalArgumentException("corrupt rating state: weight sum " + w
-                            + " at point " + (lo + i) + " is not finite and >= 0");
+                    throw in.corrupt("weight sum " + w + " at point " + (lo + i) + " is not finite and >= 0");
                 }
                 if (acc.counts[i] == 0 && w != 0.0) {
-                    throw new IllegalArgumentException("corrupt rating state: weight sum " + w
-                            + " at point " + (lo + i) + " has no responses");
+                    throw in.corrupt("weight sum " + w + " at point " + (lo + i) + " has no responses");
                 }
                 if (w != 0.0 && w < MIN_WEIGHT) {
                     // a sum of non-negative weights is at least its largest term, here >= 1e-150
-                    throw new IllegalArgumentException("corrupt rating state: weight sum " + w
-                            + " at point " + (lo + i) + " is below the smallest weight " + MIN_WEIGHT);
+                    throw in.corrupt("weight sum " + w + " at point " + (lo + i) + " is below the smallest weight "
+                            + MIN_WEIGHT);
                 }
                 acc.weights[i] = w;
                 sumWeights += w;
             }
-            double squares = buf.getDouble();
+            double squares = in.f64("sum of squared weights");
             if (!(squares >= 0.0 && squares < Double.POSITIVE_INFINITY)
                     || Double.doubleToRawLongBits(squares) < 0) {
-                throw new IllegalArgumentException("corrupt rating state: sum of squared weights "
-                        + squares + " is not finite and >= 0");
+                throw in.corrupt("sum of squared weights " + squares + " is not finite and >= 0");
             }
             if (!Double.isFinite(sumWeights)) {
-                throw new IllegalArgumentException("corrupt rating state: total weight is infinite");
+                throw in.corrupt("total weight is infinite");
             }
             if ((squares == 0.0) != (sumWeights == 0.0)) {
-                throw new IllegalArgumentException("corrupt rating state: sum of squared weights "
-                        + squares + " is inconsistent with total weight " + sumWeights);
+                throw in.corrupt("sum of squared weights " + squares + " is inconsistent with total weight "
+                        + sumWeights);
             }
             if (squares > 0.0) {
                 // Cauchy–Schwarz: 1 <= (Σw)²/Σw² <= n. The sums were rounded: by the bound of
@@ -557,15 +566,17 @@ public final class RatingAccumulator {
                 double nEff = sumWeights * (sumWeights / squares);
                 double slack = 4.0 * ((double) total + points + 2.0) * 0x1p-53;
                 if (nEff > total * (1.0 + slack)) {
-                    throw new IllegalArgumentException("corrupt rating state: effective size " + nEff
-                            + " exceeds the count " + total);
+                    throw in.corrupt("effective size " + nEff + " exceeds the count " + total);
                 }
                 if (nEff < 1.0 / (1.0 + slack)) {
-                    throw new IllegalArgumentException("corrupt rating state: sum of squared weights "
-                            + squares + " exceeds the squared total weight " + sumWeights * sumWeights);
+                    throw in.corrupt("sum of squared weights " + squares + " exceeds the squared total weight "
+                            + sumWeights * sumWeights);
                 }
             }
             acc.sumSquaredWeights = squares;
+            if (!acc.isWeighted()) {
+                throw in.corrupt("flagged weighted, but every weight sum equals its count (the unweighted form)");
+            }
         } else {
             for (int i = 0; i < points; i++) {
                 acc.weights[i] = acc.counts[i];
@@ -573,6 +584,7 @@ public final class RatingAccumulator {
             acc.sumSquaredWeights = total;
         }
         acc.count = total;
+        in.finish();
         return acc;
     }
 

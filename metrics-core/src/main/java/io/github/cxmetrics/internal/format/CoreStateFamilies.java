@@ -1,0 +1,21 @@
+package io.github.cxmetrics.internal.format;
+
+import io.github.cxmetrics.stats.MeanAccumulator;
+import io.github.cxmetrics.stats.StateFamily;
+import io.github.cxmetrics.survey.RatingAccumulator;
+import java.util.List;
+
+/** The state families of {@code metrics-core}, for {@link StateFamily#byId(int)}. */
+public final class CoreStateFamilies implements StateFamily.Provider {
+
+    /** For {@link java.util.ServiceLoader}. */
+    public CoreStateFamilies() {
+    }
+
+    @Override
+    public List<StateFamily<?>> families() {
+        return List.of(
+                RatingAccumulator.FAMILY,
+                MeanAccumulator.FAMILY);
+    }
+}
