@@ -161,7 +161,7 @@ public final class StateFamily<S extends Mergeable<S>> {
         S state = reader.apply(buf);
         if (buf.hasRemaining()) {
             throw new IllegalArgumentException("corrupt " + name + " state: " + buf.remaining()
-                    + " bytes follow the state");
+                    + " trailing byte(s) after the state");
         }
         return state;
     }

@@ -574,6 +574,7 @@ public final class RatingAccumulator implements Mergeable<RatingAccumulator> {
                 }
             }
             acc.sumSquaredWeights = squares;
+            acc.count = total;
             if (!acc.isWeighted()) {
                 throw in.corrupt("flagged weighted, but every weight sum equals its count (the unweighted form)");
             }

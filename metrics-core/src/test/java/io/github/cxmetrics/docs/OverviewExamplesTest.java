@@ -47,7 +47,8 @@ class OverviewExamplesTest {
      * NPS = 100·(4 − 2)/8 = 25.0; SE = 100·√(((p + d) − (p − d)²)/n) = 100·√((0.75 − 0.0625)/8)
      * = 29.32. Adjusted Wald: n' = n + 3 = 11, p' = 4.75/11, d' = 2.75/11, NPS' = 0.181818,
      * SE' = √((0.681818 − 0.033058)/11) = 0.242854, so 100·(0.181818 ± z·0.242854) = −29.42 to
-     * 65.78. The binary form is 14 header bytes + 11 counts × 8 = 102 bytes.
+     * 65.78. The binary form is a 12-byte frame header, the scale (8 bytes), 11 counts × 8 and a 4-byte CRC = 112
+     * bytes.
      */
     static void accumulators() {
         RatingAccumulator north = new RatingAccumulator(Scale.ZERO_TO_TEN);
@@ -55,7 +56,7 @@ class OverviewExamplesTest {
         RatingAccumulator south = new RatingAccumulator(Scale.ZERO_TO_TEN);
         south.addAll(new int[] {6, 10, 8});
 
-        byte[] state = south.toByteArray();                  // 102 bytes: "CXMR", version 1, counts
+        byte[] state = south.toByteArray();                  // 112 bytes: header, scale, 11 counts, CRC
         north.merge(RatingAccumulator.fromByteArray(state)); // exact: the counts add up
         RatingDistribution all = north.snapshot();           // immutable; north stays usable
 
@@ -207,6 +208,6 @@ class OverviewExamplesTest {
     void theBinaryFormOfTheExampleHasTheStatedSize() {
         RatingAccumulator south = new RatingAccumulator(Scale.ZERO_TO_TEN);
         south.addAll(new int[] {6, 10, 8});
-        assertThat(south.toByteArray()).hasSize(102).startsWith('C', 'X', 'M', 'R', 1);
+        assertThat(south.toByteArray()).hasSize(12 + 8 + 11 * 8 + 4).startsWith('C', 'X', 'M', 'S', 1, 1);
     }
 }

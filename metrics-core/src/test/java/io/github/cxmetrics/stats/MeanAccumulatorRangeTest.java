@@ -1,5 +1,7 @@
 package io.github.cxmetrics.stats;
 
+import io.github.cxmetrics.internal.format.TestFrames;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -162,9 +164,8 @@ class MeanAccumulatorRangeTest {
         assertThat(acc.count()).isEqualTo(1L << 27);
         // adds are refused the same way: 179 769 313 values of weight 1e150 have Σw² = 1.79769313e308, which one
         // more weight 1e150 would take above Double.MAX_VALUE = 1.7976931348623157e308 (by hand); 1e149 still fits
-        MeanAccumulator full = MeanAccumulator.fromByteArray(ByteBuffer.allocate(46).order(ByteOrder.LITTLE_ENDIAN)
-                .put(new byte[] {0x43, 0x58, 0x4D, 0x4D, 1, 0}).putLong(179_769_313L)
-                .putDouble(1.79769313e158).putDouble(1.79769313e308).putDouble(0.5).putDouble(0.0).array());
+        MeanAccumulator full = MeanAccumulator.fromByteArray(TestFrames.frame(2, 1, 0, TestFrames.payload().i64(179_769_313L)
+                .f64(1.79769313e158).f64(1.79769313e308).f64(0.5).f64(0.0).toArray()));
         byte[] before = full.toByteArray();
         assertThatThrownBy(() -> full.add(0.5, 1e150)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("sum of squared weights would overflow: adding weight 1.0E150 to a sum of squared weights "
@@ -194,9 +195,8 @@ class MeanAccumulatorRangeTest {
     @Test
     void statesWhoseVarianceIsNotADoubleAreCorrupt() {
         // n = 2, Σw = 1, Σw² = 0.5 (n_eff 2), M2 = MAX: the variance M2/Σw·2 is ∞, impossible from add or merge
-        byte[] bytes = ByteBuffer.allocate(46).order(ByteOrder.LITTLE_ENDIAN)
-                .put(new byte[] {0x43, 0x58, 0x4D, 0x4D, 1, 0})
-                .putLong(2).putDouble(1.0).putDouble(0.5).putDouble(0.0).putDouble(Double.MAX_VALUE).array();
+        byte[] bytes = TestFrames.frame(2, 1, 0, TestFrames.payload()
+                .i64(2).f64(1.0).f64(0.5).f64(0.0).f64(Double.MAX_VALUE).toArray());
         assertThatThrownBy(() -> MeanAccumulator.fromByteArray(bytes)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("corrupt mean state: its variance is not a finite double");
     }

@@ -1,5 +1,7 @@
 package io.github.cxmetrics.stats;
 
+import io.github.cxmetrics.internal.format.TestFrames;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -138,7 +140,7 @@ class MeanAccumulatorTest {
                         acc.add(v, w);
                     }
                     byte[] bytes = acc.toByteArray();
-                    assertThat(bytes).hasSize(46);
+                    assertThat(bytes).hasSize(56).hasSize(MeanAccumulator.BYTES);
                     assertThat(MeanAccumulator.fromByteArray(bytes).snapshot()).isEqualTo(acc.snapshot());
                 });
     }
@@ -148,39 +150,38 @@ class MeanAccumulatorTest {
         MeanAccumulator acc = new MeanAccumulator();
         acc.addAll(A);
         byte[] good = acc.toByteArray();
-        assertThatThrownBy(() -> MeanAccumulator.fromByteArray(Arrays.copyOf(good, 45)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("mean state must have 46 bytes, had 45");
+        // payload offsets: count 12, Σw 20, Σw² 28, mean 36, M2 44 (12-byte frame header)
+        assertThatThrownBy(() -> MeanAccumulator.fromByteArray(Arrays.copyOf(good, 55)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("truncated or corrupt mean state: its header declares a payload of 40 bytes, the input "
+                        + "has 39 after the header and checksum");
         assertThatThrownBy(() -> MeanAccumulator.fromByteArray(new byte[0])).isInstanceOf(IllegalArgumentException.class);
         byte[] magic = good.clone();
         magic[0] ^= 1;
         assertThatThrownBy(() -> MeanAccumulator.fromByteArray(magic)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("magic");
         byte[] version = good.clone();
-        version[4] = 2;
+        version[5] = 2;
         assertThatThrownBy(() -> MeanAccumulator.fromByteArray(version)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("version 2");
-        assertThatThrownBy(() -> MeanAccumulator.fromByteArray(with(good, 6, -1L))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> MeanAccumulator.fromByteArray(with(good, 12, -1L))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("negative count");
-        assertThatThrownBy(() -> MeanAccumulator.fromByteArray(with(good, 30, Double.NaN)))
+        assertThatThrownBy(() -> MeanAccumulator.fromByteArray(with(good, 36, Double.NaN)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MeanAccumulator.fromByteArray(with(good, 38, -1.0)))
+        assertThatThrownBy(() -> MeanAccumulator.fromByteArray(with(good, 44, -1.0)))
                 .isInstanceOf(IllegalArgumentException.class);
         // Σw² = 100 > (Σw)² = 49: impossible
-        assertThatThrownBy(() -> MeanAccumulator.fromByteArray(with(good, 22, 100.0)))
+        assertThatThrownBy(() -> MeanAccumulator.fromByteArray(with(good, 28, 100.0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("squared weights");
         // Σw² = 1 < (Σw)²/n = 7: impossible
-        assertThatThrownBy(() -> MeanAccumulator.fromByteArray(with(good, 22, 1.0)))
+        assertThatThrownBy(() -> MeanAccumulator.fromByteArray(with(good, 28, 1.0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("squared weights");
-        // every single-byte corruption is either accepted as another valid state or rejected with IAE
+        // every single-bit flip is rejected: the CRC-32C catches it, or the length or header check does
         for (int i = 0; i < good.length; i++) {
             for (int bit = 0; bit < 8; bit++) {
                 byte[] bad = good.clone();
                 bad[i] ^= (byte) (1 << bit);
-                try {
-                    MeanAccumulator.fromByteArray(bad);
-                } catch (IllegalArgumentException expected) {
-                    // fine
-                }
+                assertThatThrownBy(() -> MeanAccumulator.fromByteArray(bad)).isInstanceOf(IllegalArgumentException.class);
             }
         }
     }
@@ -221,15 +222,16 @@ class MeanAccumulatorTest {
         return acc;
     }
 
+    /** The bytes with a field replaced and the checksum recomputed: a forgery only the contents can expose. */
     private static byte[] with(byte[] bytes, int offset, long value) {
         byte[] out = bytes.clone();
         ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putLong(offset, value);
-        return out;
+        return TestFrames.reseal(out);
     }
 
     private static byte[] with(byte[] bytes, int offset, double value) {
         byte[] out = bytes.clone();
         ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putDouble(offset, value);
-        return out;
+        return TestFrames.reseal(out);
     }
 }

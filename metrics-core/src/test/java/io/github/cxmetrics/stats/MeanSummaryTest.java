@@ -1,5 +1,7 @@
 package io.github.cxmetrics.stats;
 
+import io.github.cxmetrics.internal.format.TestFrames;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -49,10 +51,9 @@ class MeanSummaryTest {
     }
 
     private static MeanSummary state(long count, double weight, double squaredWeight, double mean, double m2) {
-        byte[] bytes = ByteBuffer.allocate(46).order(ByteOrder.LITTLE_ENDIAN)
-                .put(new byte[] {0x43, 0x58, 0x4D, 0x4D, 1, 0})
-                .putLong(count).putDouble(weight).putDouble(squaredWeight).putDouble(mean).putDouble(m2)
-                .array();
+        byte[] bytes = TestFrames.frame(2, 1, 0, TestFrames.payload()
+                .i64(count).f64(weight).f64(squaredWeight).f64(mean).f64(m2)
+                .toArray());
         return MeanAccumulator.fromByteArray(bytes).snapshot();
     }
 

@@ -1,5 +1,8 @@
 package io.github.cxmetrics.survey;
 
+import io.github.cxmetrics.internal.format.TestFrames;
+import io.github.cxmetrics.stats.StateFamily;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -190,10 +193,8 @@ class RatingAccumulatorTest {
 
     /** A state whose count is {@code Long.MAX_VALUE − 2}, written in the documented layout. */
     private static byte[] nearlyFullState() {
-        ByteBuffer buf = ByteBuffer.allocate(14 + 8 * 5).order(ByteOrder.LITTLE_ENDIAN);
-        buf.put(new byte[] {'C', 'X', 'M', 'R', 1, 0}).putInt(1).putInt(5);
-        buf.putLong(Long.MAX_VALUE - 2).putLong(0).putLong(0).putLong(0).putLong(0);
-        return buf.array();
+        return TestFrames.frame(1, 1, 0, TestFrames.payload().i32(1).i32(5)
+                .i64(Long.MAX_VALUE - 2).i64(0).i64(0).i64(0).i64(0).toArray());
     }
 
     @Test
@@ -221,23 +222,28 @@ class RatingAccumulatorTest {
         RatingAccumulator acc = new RatingAccumulator(Scale.ZERO_TO_TEN);
         acc.addAll(new int[] {10, 10, 0});
         byte[] bytes = acc.toByteArray();
-        assertThat(bytes).hasSize(14 + 8 * 11);
+        assertThat(bytes).hasSize(12 + 8 + 8 * 11 + 4).hasSize(acc.serializedSize());
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        assertThat(Arrays.copyOf(bytes, 4)).isEqualTo(new byte[] {'C', 'X', 'M', 'R'});
-        assertThat(bytes[4]).isEqualTo((byte) 1);
-        assertThat(bytes[5]).isEqualTo((byte) 0);
-        assertThat(buf.getInt(6)).isZero();
-        assertThat(buf.getInt(10)).isEqualTo(10);
-        assertThat(buf.getLong(14)).isEqualTo(1);
-        assertThat(buf.getLong(14 + 8 * 10)).isEqualTo(2);
+        assertThat(Arrays.copyOf(bytes, 4)).isEqualTo(new byte[] {'C', 'X', 'M', 'S'});
+        assertThat(bytes[4]).isEqualTo((byte) 1); // family
+        assertThat(bytes[5]).isEqualTo((byte) 1); // version
+        assertThat(buf.getShort(6)).isZero(); // flags
+        assertThat(buf.getInt(8)).isEqualTo(8 + 8 * 11); // payload length
+        assertThat(buf.getInt(12)).isZero();
+        assertThat(buf.getInt(16)).isEqualTo(10);
+        assertThat(buf.getLong(20)).isEqualTo(1);
+        assertThat(buf.getLong(20 + 8 * 10)).isEqualTo(2);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, 0, bytes.length - 4);
+        assertThat(buf.getInt(bytes.length - 4)).isEqualTo((int) crc.getValue());
 
         acc.add(5, 0.5);
         byte[] weighted = acc.toByteArray();
-        assertThat(weighted).hasSize(14 + 16 * 11 + 8);
-        assertThat(weighted[5]).isEqualTo((byte) 1);
+        assertThat(weighted).hasSize(12 + 8 + 16 * 11 + 8 + 4);
+        assertThat(weighted[6]).isEqualTo((byte) 1);
         ByteBuffer w = ByteBuffer.wrap(weighted).order(ByteOrder.LITTLE_ENDIAN);
-        assertThat(w.getDouble(14 + 8 * 11 + 8 * 5)).isEqualTo(0.5);
-        assertThat(w.getDouble(14 + 16 * 11)).isEqualTo(3.25); // 1 + 1 + 1 + 0.25
+        assertThat(w.getDouble(20 + 8 * 11 + 8 * 5)).isEqualTo(0.5);
+        assertThat(w.getDouble(20 + 16 * 11)).isEqualTo(3.25); // 1 + 1 + 1 + 0.25
     }
 
     @Test
@@ -248,6 +254,33 @@ class RatingAccumulatorTest {
         RatingAccumulator copy = RatingAccumulator.fromByteArray(acc.toByteArray());
         assertThat(copy.snapshot()).isEqualTo(acc.snapshot());
         assertThat(copy.scale()).isEqualTo(Scale.of(-3, 3));
+        assertThat(StateFamily.read(acc.toByteArray())).isInstanceOf(RatingAccumulator.class);
+        assertThat(StateFamily.byId(1)).isSameAs(RatingAccumulator.FAMILY);
+    }
+
+    @Test
+    void writeToAndFromByteBufferWorkAtAnOffsetWhateverTheBufferOrder() {
+        RatingAccumulator a = new RatingAccumulator(Scale.ONE_TO_FIVE);
+        a.addAll(new int[] {1, 5, 5});
+        RatingAccumulator b = new RatingAccumulator(Scale.ZERO_TO_TEN);
+        b.add(9, 0.5);
+        ByteBuffer buf = ByteBuffer.allocate(7 + a.serializedSize() + b.serializedSize() + 3)
+                .order(ByteOrder.BIG_ENDIAN);
+        buf.position(7);
+        a.writeTo(buf);
+        b.writeTo(buf);
+        assertThat(buf.position()).isEqualTo(7 + a.serializedSize() + b.serializedSize());
+        assertThat(buf.order()).isEqualTo(ByteOrder.BIG_ENDIAN);
+        buf.position(7);
+        assertThat(RatingAccumulator.fromByteBuffer(buf).snapshot()).isEqualTo(a.snapshot());
+        assertThat(RatingAccumulator.fromByteBuffer(buf).snapshot()).isEqualTo(b.snapshot());
+        assertThat(buf.remaining()).isEqualTo(3);
+        // a failed read leaves the position where it was
+        assertThatThrownBy(() -> RatingAccumulator.fromByteBuffer(buf)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(buf.position()).isEqualTo(7 + a.serializedSize() + b.serializedSize());
+        ByteBuffer small = ByteBuffer.allocate(a.serializedSize() - 1);
+        assertThatThrownBy(() -> a.writeTo(small)).isInstanceOf(java.nio.BufferOverflowException.class);
+        assertThat(small.position()).isZero();
     }
 
     @Test
@@ -263,29 +296,54 @@ class RatingAccumulatorTest {
         }
         assertThatThrownBy(() -> RatingAccumulator.fromByteArray(Arrays.copyOf(full, full.length + 1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("rating state of scale 1..7 (weighted) must have 134 bytes, had 135");
+                .hasMessage("corrupt rating state: 1 trailing byte(s) after the state");
         assertThatThrownBy(() -> RatingAccumulator.fromByteArray(new byte[3]))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("truncated rating state: 3 bytes, the header alone has 14");
+                .hasMessage("truncated rating state: 3 bytes, a state has at least 16");
         assertThatThrownBy(() -> RatingAccumulator.fromByteArray(null)).isInstanceOf(NullPointerException.class);
+        // a payload one count short, with a correct checksum
+        byte[] payload = TestFrames.payload(full);
+        byte[] shortPayload = TestFrames.frame(1, 1, 1, Arrays.copyOf(payload, payload.length - 8));
+        assertThatThrownBy(() -> RatingAccumulator.fromByteArray(shortPayload))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("corrupt rating state: a state of scale 1..7 (weighted) has a payload of 128 bytes, "
+                        + "this one has 120");
     }
 
     @Test
-    void everySingleByteCorruptionGivesIllegalArgumentExceptionOrAValidState() {
+    void everySingleBitFlipIsRejected() {
+        RatingAccumulator acc = new RatingAccumulator(Scale.ONE_TO_FIVE);
+        acc.addAll(new int[] {1, 2, 5});
+        acc.add(3, 1.5);
+        byte[] good = acc.toByteArray();
+        for (int bit = 0; bit < 8 * good.length; bit++) {
+            byte[] bad = good.clone();
+            bad[bit >>> 3] ^= (byte) (1 << (bit & 7));
+            assertThatThrownBy(() -> RatingAccumulator.fromByteArray(bad))
+                    .as("bit %d", bit).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void everyResealedByteCorruptionGivesIllegalArgumentExceptionOrAConsistentState() {
+        // a corruption with a correct checksum (a buggy or hostile writer) must still be validated
         RatingAccumulator acc = new RatingAccumulator(Scale.ONE_TO_FIVE);
         acc.addAll(new int[] {1, 2, 5});
         acc.add(3, 1.5);
         byte[] good = acc.toByteArray();
         SplittableRandom random = new SplittableRandom(2024);
-        for (int i = 0; i < good.length; i++) {
+        for (int i = 12; i < good.length - 4; i++) {
             for (int trial = 0; trial < 16; trial++) {
-                byte[] bad = good.clone();
-                bad[i] = (byte) (bad[i] ^ (1 + random.nextInt(255)));
+                byte[] raw = good.clone();
+                raw[i] = (byte) (raw[i] ^ (1 + random.nextInt(255)));
+                byte[] bad = TestFrames.reseal(raw);
                 assertThatCode(() -> {
                     try {
                         RatingAccumulator read = RatingAccumulator.fromByteArray(bad);
                         // a corruption that still passes validation must be a consistent state
                         assertThat(read.toByteArray()).isEqualTo(bad);
+                        RatingDistribution d = read.snapshot();
+                        assertThat(d.effectiveSize()).isLessThanOrEqualTo((double) d.count());
                     } catch (IllegalArgumentException expected) {
                         // the only exception allowed
                     }
@@ -300,48 +358,58 @@ class RatingAccumulatorTest {
         byte[] magic = good.clone();
         magic[0] = 'X';
         assertThatThrownBy(() -> RatingAccumulator.fromByteArray(magic)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("not a cxmetrics rating state: magic bytes 58 58 4d 52, expected 43 58 4d 52");
+                .hasMessage("not a cxmetrics rating state: magic bytes 58 58 4d 53, expected 43 58 4d 53");
+        byte[] family = good.clone();
+        family[4] = 2;
+        assertThatThrownBy(() -> RatingAccumulator.fromByteArray(family)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a rating state: its family id is 2, a rating state has 1");
         byte[] version = good.clone();
-        version[4] = 2;
+        version[5] = 2;
         assertThatThrownBy(() -> RatingAccumulator.fromByteArray(version)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unsupported rating state format version 2, this library reads version 1");
-        byte[] flags = good.clone();
-        flags[5] = 4;
-        assertThatThrownBy(() -> RatingAccumulator.fromByteArray(flags)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unsupported rating state format version 2, this library reads versions 1..1");
+        byte[] crc = good.clone();
+        crc[20] ^= 1;
+        assertThatThrownBy(() -> RatingAccumulator.fromByteArray(crc)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("corrupt rating state: CRC-32C ").hasMessageContaining("does not match");
+        byte[] flags = TestFrames.reseal(good);
+        flags[6] = 4;
+        byte[] flagged = TestFrames.reseal(flags);
+        assertThatThrownBy(() -> RatingAccumulator.fromByteArray(flagged)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("corrupt rating state: unknown flags 0x4");
-        ByteBuffer hugeScale = ByteBuffer.wrap(good.clone()).order(ByteOrder.LITTLE_ENDIAN);
-        hugeScale.putInt(6, Integer.MIN_VALUE).putInt(10, Integer.MAX_VALUE);
-        assertThatThrownBy(() -> RatingAccumulator.fromByteArray(hugeScale.array()))
+        assertThatThrownBy(() -> RatingAccumulator.fromByteArray(TestFrames.frame(1, 1, 0,
+                TestFrames.payload().i32(Integer.MIN_VALUE).i32(Integer.MAX_VALUE).i64(0).toArray())))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("corrupt rating state: scale may have at most 1024 points");
-        ByteBuffer negative = ByteBuffer.wrap(good.clone()).order(ByteOrder.LITTLE_ENDIAN);
-        negative.putLong(14 + 8, -5);
-        assertThatThrownBy(() -> RatingAccumulator.fromByteArray(negative.array()))
+                .hasMessageStartingWith("corrupt rating state: scale may have at most");
+        assertThatThrownBy(() -> RatingAccumulator.fromByteArray(TestFrames.frame(1, 1, 0,
+                TestFrames.payload().i32(1).i32(5).i64(0).i64(-5).i64(0).i64(0).i64(0).toArray())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("corrupt rating state: count -5 at point 2 is negative");
-        ByteBuffer overflow = ByteBuffer.wrap(good.clone()).order(ByteOrder.LITTLE_ENDIAN);
-        overflow.putLong(14 + 8, 10);
-        assertThatThrownBy(() -> RatingAccumulator.fromByteArray(overflow.array()))
+        assertThatThrownBy(() -> RatingAccumulator.fromByteArray(TestFrames.frame(1, 1, 0,
+                TestFrames.payload().i32(1).i32(5).i64(Long.MAX_VALUE - 2).i64(10).i64(0).i64(0).i64(0).toArray())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("corrupt rating state: total count overflows a long");
 
-        RatingAccumulator weighted = new RatingAccumulator(Scale.ONE_TO_FIVE);
-        weighted.add(1, 2.0);
-        byte[] w = weighted.toByteArray(); // counts at 14.., weights at 54.., Σw² at 94
-        ByteBuffer nan = ByteBuffer.wrap(w.clone()).order(ByteOrder.LITTLE_ENDIAN);
-        nan.putDouble(54, Double.NaN);
-        assertThatThrownBy(() -> RatingAccumulator.fromByteArray(nan.array()))
+        // weighted: counts, then weight sums, then Σw²; one response of weight 2 at point 1
+        assertThatThrownBy(() -> RatingAccumulator.fromByteArray(weighted(1, 0, Double.NaN, 0, 4.0)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("corrupt rating state: weight sum NaN at point 1 is not finite and >= 0");
-        ByteBuffer orphan = ByteBuffer.wrap(w.clone()).order(ByteOrder.LITTLE_ENDIAN);
-        orphan.putDouble(54 + 8, 1.0);
-        assertThatThrownBy(() -> RatingAccumulator.fromByteArray(orphan.array()))
+        assertThatThrownBy(() -> RatingAccumulator.fromByteArray(weighted(1, 0, 2.0, 1.0, 4.0)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("corrupt rating state: weight sum 1.0 at point 2 has no responses");
-        ByteBuffer squares = ByteBuffer.wrap(w.clone()).order(ByteOrder.LITTLE_ENDIAN);
-        squares.putDouble(94, 1.0); // (Σw)²/Σw² = 4 > n = 1
-        assertThatThrownBy(() -> RatingAccumulator.fromByteArray(squares.array()))
+        assertThatThrownBy(() -> RatingAccumulator.fromByteArray(weighted(1, 0, 2.0, 0, 1.0))) // (Σw)²/Σw² = 4 > 1
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("corrupt rating state: effective size 4.0 exceeds the count 1");
+        assertThatThrownBy(() -> RatingAccumulator.fromByteArray(weighted(1, 0, 1.0, 0, 1.0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("corrupt rating state: flagged weighted, but every weight sum equals its count "
+                        + "(the unweighted form)");
+        assertThat(RatingAccumulator.fromByteArray(weighted(1, 0, 2.0, 0, 4.0)).snapshot().totalWeight())
+                .isEqualTo(2.0);
+    }
+
+    /** A weighted 1..5 state with counts c1, c2 at points 1, 2, weight sums w1, w2 and Σw². */
+    private static byte[] weighted(long c1, long c2, double w1, double w2, double squares) {
+        return TestFrames.frame(1, 1, 1, TestFrames.payload().i32(1).i32(5).i64(c1).i64(c2).i64(0).i64(0).i64(0)
+                .f64(w1).f64(w2).f64(0).f64(0).f64(0).f64(squares).toArray());
     }
 }

@@ -217,6 +217,8 @@ class SurveyEdgeCasesTest {
         calls.put("weights", () -> acc.addAll(new int[0], null));
         calls.put("other", () -> acc.merge(null));
         calls.put("bytes", () -> RatingAccumulator.fromByteArray(null));
+        calls.put("source", () -> RatingAccumulator.fromByteBuffer(null));
+        calls.put("target", () -> acc.writeTo(null));
         calls.put("scale ", () -> RatingDistribution.of(null, 1));
         calls.put("ratings     ", () -> RatingDistribution.of(Scale.ZERO_TO_TEN, (int[]) null));
         calls.put("scale  ", () -> RatingDistribution.ofCounts(null, 1));
@@ -266,7 +268,7 @@ class SurveyEdgeCasesTest {
         for (Class<?> type : new Class<?>[] {RatingAccumulator.class, RatingDistribution.class, Nps.class, Csat.class,
             Ces.class}) {
             for (Method m : type.getDeclaredMethods()) {
-                if (Modifier.isPublic(m.getModifiers()) && !m.getName().equals("equals")
+                if (Modifier.isPublic(m.getModifiers()) && !m.isBridge() && !m.getName().equals("equals")
                         && Arrays.stream(m.getParameterTypes()).anyMatch(p -> !p.isPrimitive())) {
                     withReferences++;
                 }
@@ -274,8 +276,8 @@ class SurveyEdgeCasesTest {
             withReferences += Arrays.stream(type.getConstructors())
                     .filter(c -> Arrays.stream(c.getParameterTypes()).anyMatch(p -> !p.isPrimitive())).count();
         }
-        // RatingAccumulator 9 (constructor, of, 4 × addAll of arrays, weighted addAll, merge,
-        // fromByteArray), RatingDistribution 6, Nps 7, Csat 7, Ces 8
-        assertThat(withReferences).isEqualTo(37);
+        // RatingAccumulator 11 (constructor, of, 4 × addAll of arrays, weighted addAll, merge,
+        // fromByteArray, fromByteBuffer, writeTo), RatingDistribution 6, Nps 7, Csat 7, Ces 8
+        assertThat(withReferences).isEqualTo(39);
     }
 }

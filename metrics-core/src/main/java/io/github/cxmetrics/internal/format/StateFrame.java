@@ -134,28 +134,6 @@ public final class StateFrame {
     }
 
     /**
-     * Opens a byte array that must be exactly one frame.
-     *
-     * @param bytes the input
-     * @param family the expected family id
-     * @param name the state's name for messages
-     * @param maxVersion the newest version read
-     * @return a reader of the payload
-     * @throws IllegalArgumentException as {@link #open(ByteBuffer, int, String, int)}, or if bytes follow
-     *     the frame
-     */
-    public static Reader open(byte[] bytes, int family, String name, int maxVersion) {
-        Objects.requireNonNull(bytes, "bytes");
-        Reader r = open(ByteBuffer.wrap(bytes), family, name, maxVersion);
-        int end = r.frameEnd;
-        if (end != bytes.length) {
-            throw new IllegalArgumentException("corrupt " + name + " state: " + bytes.length
-                    + " bytes, but its header declares a state of " + end);
-        }
-        return r;
-    }
-
-    /**
      * The family id of the frame at the source's position, after checking its length and magic.
      *
      * @param source the input (not moved)
