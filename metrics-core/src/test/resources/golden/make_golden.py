@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Writes the golden state files of metrics-core from the documented layout (docs/binary-format.md),
+without using the Java code: GoldenStatesTest reads each file, checks its content and checks that the
+library writes the same state to the same bytes. Run from this directory: python3 make_golden.py
+
+Each file is one frame: magic "CXMS", family id, format version, flags (uint16), payload length
+(int32), payload, CRC-32C of everything before it; all little-endian.
+"""
+import struct
+
+
+def crc32c(data: bytes) -> int:
+    """CRC-32C (Castagnoli), reflected polynomial 0x82F63B78, init and final xor 0xFFFFFFFF."""
+    crc = 0xFFFFFFFF
+    for b in data:
+        crc ^= b
+        for _ in range(8):
+            crc = (crc >> 1) ^ (0x82F63B78 if crc & 1 else 0)
+    return crc ^ 0xFFFFFFFF
+
+
+assert crc32c(b"123456789") == 0xE3069283  # the standard check value (RFC 3720, B.4)
+
+
+def frame(family: int, version: int, flags: int, payload: bytes) -> bytes:
+    head = b"CXMS" + struct.pack("<BBHi", family, version, flags, len(payload)) + payload
+    return head + struct.pack("<I", crc32c(head))
+
+
+def write(name: str, data: bytes) -> None:
+    with open(name, "wb") as f:
+        f.write(data)
+
+
+# family 1, rating, v1: scale 0..10, ratings 10, 10, 0, 9, 7 (unweighted)
+counts = [0] * 11
+for r in (10, 10, 0, 9, 7):
+    counts[r] += 1
+write("rating-v1.bin", frame(1, 1, 0, struct.pack("<ii", 0, 10) + struct.pack("<11q", *counts)))
+
+# family 1, rating, v1, weighted (flag bit 0): scale 1..5, rating 5 with weight 2.5, rating 1 with
+# weight 0.5, rating 5 with weight 1; weight sums per point, then the sum of squared weights
+# 6.25 + 0.25 + 1 = 7.5 (all exact in binary)
+write("rating-v1-weighted.bin", frame(1, 1, 1, struct.pack("<ii", 1, 5) + struct.pack("<5q", 1, 0, 0, 0, 2)
+                                      + struct.pack("<5d", 0.5, 0, 0, 0, 3.5) + struct.pack("<d", 7.5)))
+
+# family 2, mean, v1: values 1, 2, 3, 4 with weight 1: count 4, sum of weights 4, of squared weights 4,
+# mean 2.5, M2 = sum of squared deviations = 2.25 + 0.25 + 0.25 + 2.25 = 5
+write("mean-v1.bin", frame(2, 1, 0, struct.pack("<qdddd", 4, 4.0, 4.0, 2.5, 5.0)))
