@@ -1,0 +1,106 @@
+package io.github.cxmetrics.internal.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.github.cxmetrics.stats.MeanAccumulator;
+import io.github.cxmetrics.stats.MeanSummary;
+import io.github.cxmetrics.survey.Nps;
+import io.github.cxmetrics.survey.RatingAccumulator;
+import io.github.cxmetrics.survey.RatingDistribution;
+import io.github.cxmetrics.survey.Scale;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fuzz test of every state family of metrics-core (see {@link StateFuzz}): 10⁵ single-bit flips per
+ * family, all of which must be rejected, plus random arrays, every truncation and resealed mutations.
+ * The reliability report of round 2 found 84 % of single-bit flips of a rating state accepted as a
+ * different valid state, and 505 843 undetected corruptions in 7.5 M inputs; here the count must be 0.
+ */
+class StateFuzzTest {
+
+    static final int RANDOM = 20_000;
+    static final int FLIPS = 100_000;
+    static final int MUTATIONS = 20_000;
+
+    @Test
+    void ratingStates() {
+        List<RatingAccumulator> seeds = new ArrayList<>();
+        seeds.add(new RatingAccumulator(Scale.ZERO_TO_TEN));
+        RatingAccumulator plain = new RatingAccumulator(Scale.ZERO_TO_TEN);
+        plain.addAll(new int[] {0, 3, 6, 7, 8, 9, 10, 10, 10});
+        seeds.add(plain);
+        RatingAccumulator weighted = new RatingAccumulator(Scale.ONE_TO_FIVE);
+        weighted.addAll(new int[] {1, 2, 3}, new double[] {0.5, 1e-150, 2.0});
+        weighted.add(5, 0.0);
+        seeds.add(weighted);
+        RatingAccumulator seven = new RatingAccumulator(Scale.ONE_TO_SEVEN);
+        seven.addAll(new int[] {7, 7, 7, 1});
+        seeds.add(seven);
+        StateFuzz.Tally t = new StateFuzz<>(RatingAccumulator.FAMILY, seeds, StateFuzzTest::ratingInvariants, 17)
+                .run(RANDOM, FLIPS, MUTATIONS);
+        System.out.println("rating: " + t);
+        assertThat(t.rejected).isGreaterThanOrEqualTo(RANDOM + FLIPS);
+    }
+
+    static void ratingInvariants(RatingAccumulator acc) {
+        RatingDistribution d = acc.snapshot();
+        long sum = 0;
+        for (int p = d.scale().min(); p <= d.scale().max(); p++) {
+            assertThat(d.count(p)).isNotNegative();
+            assertThat(d.weight(p)).isNotNegative().isFinite();
+            sum += d.count(p);
+        }
+        assertThat(sum).isEqualTo(d.count()).isEqualTo(acc.count());
+        assertThat(d.totalWeight()).isFinite();
+        assertThat(d.effectiveSize()).isBetween(0.0, (double) d.count());
+        if (d.totalWeight() > 0) {
+            assertThat(d.mean()).isBetween((double) d.scale().min(), (double) d.scale().max());
+            if (d.scale().equals(Scale.ZERO_TO_TEN)) {
+                assertThat(Nps.of(d).score()).isBetween(-100.0, 100.0);
+            }
+        }
+        assertThatCode(() -> {
+            try {
+                acc.merge(acc);
+            } catch (ArithmeticException | IllegalArgumentException overflow) {
+                // a count or a sum of squares at its limit: refused, as documented
+            }
+        }).doesNotThrowAnyException();
+    }
+
+    @Test
+    void meanStates() {
+        List<MeanAccumulator> seeds = new ArrayList<>();
+        seeds.add(new MeanAccumulator());
+        MeanAccumulator a = new MeanAccumulator();
+        a.addAll(new double[] {5.1, 4.9, 6.2, 5.8, 6.0, 5.5, 5.3});
+        a.add(7.5, 2.5);
+        seeds.add(a);
+        MeanAccumulator zero = new MeanAccumulator();
+        zero.add(3.0, 0.0);
+        seeds.add(zero);
+        MeanAccumulator big = new MeanAccumulator();
+        big.addAll(new double[] {1e150, -1e150}, new double[] {1e-150, 1e150});
+        seeds.add(big);
+        StateFuzz.Tally t = new StateFuzz<>(MeanAccumulator.FAMILY, seeds, StateFuzzTest::meanInvariants, 18)
+                .run(RANDOM, FLIPS, MUTATIONS);
+        System.out.println("mean: " + t);
+        assertThat(t.rejected).isGreaterThanOrEqualTo(RANDOM + FLIPS);
+    }
+
+    static void meanInvariants(MeanAccumulator acc) {
+        MeanSummary s = acc.snapshot();
+        assertThat(s.count()).isNotNegative();
+        assertThat(s.totalWeight()).isNotNegative().isFinite();
+        assertThat(s.effectiveSize()).isBetween(0.0, (double) s.count());
+        if (s.totalWeight() > 0) {
+            assertThat(s.mean()).isFinite();
+            if (s.effectiveSize() > 1) {
+                assertThat(s.variance()).isNotNegative().isFinite();
+            }
+        }
+    }
+}
