@@ -2,6 +2,7 @@ package io.github.cxmetrics.csi;
 
 import io.github.cxmetrics.internal.math.Normal;
 import io.github.cxmetrics.stats.Interval;
+import io.github.cxmetrics.survey.RatingAccumulator;
 import io.github.cxmetrics.survey.RatingDistribution;
 import io.github.cxmetrics.survey.Scale;
 import java.util.ArrayList;
@@ -10,8 +11,11 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collector;
 
 /**
  * A customer satisfaction index: the importance-weighted mean of several attribute ratings, rescaled
@@ -117,6 +121,79 @@ public final class Csi {
             sum += a.contribution();
         }
         this.index = Math.max(0.0, Math.min(100.0, sum));
+    }
+
+    /**
+     * A collector of respondents into an index: each respondent rates every attribute, and each
+     * attribute's ratings are accumulated into a {@link RatingAccumulator} (partial results of a parallel
+     * stream are merged exactly), then the index is built as with
+     * {@link Builder#attribute(String, double, RatingDistribution)} in the map's iteration order.
+     *
+     * @param <T> the type of the stream elements (respondents)
+     * @param scale the scale of every rating
+     * @param importance each attribute's name and importance (finite, {@code >= 0}), in the order of the
+     *     ratings (use a {@link java.util.LinkedHashMap} or another ordered map)
+     * @param ratings a respondent's ratings, one per attribute in that order, each on the scale
+     * @return the collector
+     * @throws NullPointerException if an argument or a key or value of {@code importance} is null
+     * @throws IllegalArgumentException if {@code importance} is empty or has a blank name or an invalid
+     *     importance; during collection, if a respondent's ratings have the wrong length (the message
+     *     gives both lengths) or a rating is off the scale; at the end, if an attribute has no ratings
+     * @since 0.2.0
+     */
+    public static <T> Collector<T, ?, Csi> collector(Scale scale, Map<String, Double> importance,
+            Function<? super T, int[]> ratings) {
+        Objects.requireNonNull(scale, "scale");
+        Objects.requireNonNull(importance, "importance");
+        Objects.requireNonNull(ratings, "ratings");
+        if (importance.isEmpty()) {
+            throw new IllegalArgumentException("importance must name at least one attribute");
+        }
+        List<String> names = new ArrayList<>(importance.size());
+        double[] weights = new double[importance.size()];
+        Builder check = new Builder(scale);
+        for (Map.Entry<String, Double> e : importance.entrySet()) {
+            String name = Objects.requireNonNull(e.getKey(), "attribute name");
+            double w = Objects.requireNonNull(e.getValue(), "importance of \"" + name + "\"");
+            check.checkName(name);
+            Builder.checkImportance(name, w);
+            weights[names.size()] = w;
+            names.add(name);
+        }
+        int k = names.size();
+        return Collector.of(() -> {
+            RatingAccumulator[] acc = new RatingAccumulator[k];
+            for (int i = 0; i < k; i++) {
+                acc[i] = new RatingAccumulator(scale);
+            }
+            return acc;
+        }, (acc, t) -> {
+            int[] r = Objects.requireNonNull(ratings.apply(t), "ratings of a respondent");
+            if (r.length != k) {
+                throw new IllegalArgumentException("a respondent has " + r.length + " ratings, the index has " + k
+                        + " attributes");
+            }
+            for (int i = 0; i < k; i++) {
+                if (!scale.contains(r[i])) {
+                    throw new IllegalArgumentException("rating " + r[i] + " of \"" + names.get(i)
+                            + "\" is outside scale " + scale);
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                acc[i].add(r[i]);
+            }
+        }, (a, b) -> {
+            for (int i = 0; i < k; i++) {
+                a[i].merge(b[i]);
+            }
+            return a;
+        }, acc -> {
+            Builder b = new Builder(scale);
+            for (int i = 0; i < k; i++) {
+                b.attribute(names.get(i), weights[i], acc[i].snapshot());
+            }
+            return b.build();
+        }, Collector.Characteristics.UNORDERED);
     }
 
     /**

@@ -3,6 +3,8 @@ package io.github.cxmetrics.stats;
 import io.github.cxmetrics.internal.Checks;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collector;
 
 /**
  * The immutable weighted mean and variance of a sample, from {@link MeanAccumulator#snapshot()}.
@@ -55,6 +57,36 @@ public final class MeanSummary {
         MeanAccumulator acc = new MeanAccumulator();
         acc.addAll(values);
         return acc.snapshot();
+    }
+
+    /**
+     * A collector of values into their summary (Guava's {@code Stats.toStats()} idiom); the same as
+     * {@link MeanAccumulator#collector(ToDoubleFunction)}.
+     *
+     * @param <T> the type of the stream elements
+     * @param value the value of an element, finite
+     * @return the collector
+     * @throws NullPointerException if {@code value} is null
+     * @since 0.2.0
+     */
+    public static <T> Collector<T, MeanAccumulator, MeanSummary> collector(ToDoubleFunction<? super T> value) {
+        return MeanAccumulator.collector(value);
+    }
+
+    /**
+     * A collector of weighted values into their summary; the same as
+     * {@link MeanAccumulator#collector(ToDoubleFunction, ToDoubleFunction)}.
+     *
+     * @param <T> the type of the stream elements
+     * @param value the value of an element, finite
+     * @param weight the weight of an element, as in {@link MeanAccumulator#add(double, double)}
+     * @return the collector
+     * @throws NullPointerException if an argument is null
+     * @since 0.2.0
+     */
+    public static <T> Collector<T, MeanAccumulator, MeanSummary> collector(ToDoubleFunction<? super T> value,
+            ToDoubleFunction<? super T> weight) {
+        return MeanAccumulator.collector(value, weight);
     }
 
     /**
