@@ -50,7 +50,7 @@ import java.util.Objects;
  * <pre>{@code
  * offset  size        field
  * 0       4           scale min (int32)
- * 4       4           scale max (int32), max > min, at most 1 000 000 points
+ * 4       4           scale max (int32), max > min, at most Scale.MAX_POINTS (1 024) points
  * 8       8·points    counts, lowest point first (int64, each >= 0, total <= Long.MAX_VALUE)
  * if weighted:
  *   ..    8·points    weight sums (float64, finite, 0 or >= 1e-150, 0 where the count is 0)
