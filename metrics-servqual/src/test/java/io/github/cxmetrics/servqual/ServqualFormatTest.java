@@ -112,6 +112,25 @@ class ServqualFormatTest {
         assertThat(MeanAccumulator.BYTES).isEqualTo(56);
     }
 
+    /**
+     * Golden bytes of format version 1 ({@code servqual-v1-sample.hex}, the {@link #sample()} state):
+     * this release writes them and every later one must read them. Generated once by this code; the
+     * layout they follow is checked independently by {@link #theLayoutIsTheDocumentedTable()}.
+     */
+    @Test
+    void version1GoldenBytesAreWrittenAndRead() throws IOException {
+        byte[] golden;
+        try (java.io.InputStream in = ServqualFormatTest.class.getResourceAsStream("servqual-v1-sample.hex")) {
+            assertThat(in).as("golden file").isNotNull();
+            String hex = new String(in.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("\\s", "");
+            golden = java.util.HexFormat.of().parseHex(hex);
+        }
+        assertThat(sample().toByteArray()).isEqualTo(golden);
+        ServqualAccumulator back = ServqualAccumulator.fromByteArray(golden);
+        assertThat(back.snapshot()).isEqualTo(sample().snapshot());
+        assertThat(back.toByteArray()).isEqualTo(golden);
+    }
+
     @Test
     void theServqual22StateHasTheDocumentedSize() {
         ServqualAccumulator acc = new ServqualAccumulator(Instrument.servqual22(), Scale.ONE_TO_SEVEN);
