@@ -1,11 +1,13 @@
 package io.github.cxmetrics.servqual;
 
+import io.github.cxmetrics.internal.format.StateFrame;
 import io.github.cxmetrics.stats.MeanAccumulator;
 import io.github.cxmetrics.stats.MeanSummary;
+import io.github.cxmetrics.stats.Mergeable;
+import io.github.cxmetrics.stats.StateFamily;
 import io.github.cxmetrics.survey.Scale;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,48 +36,61 @@ import java.util.Objects;
  * are shares that sum to 1 over the instrument's dimensions.
  *
  * <h2>Binary form</h2>
- * {@link #toByteArray()} writes, little-endian, with {@code k} items, {@code D} dimensions used
- * by the instrument (the dimension <i>blocks</i>, in ascending dimension id), {@code k_d} items in
- * dimension block {@code d} and {@code M = 5} measures:
+ * {@link #toByteArray()} and {@link #writeTo(ByteBuffer)} write one frame of the cxmetrics state
+ * format ({@link Mergeable}: magic, family id, format version, flags, payload length, payload,
+ * CRC-32C) with family id 16 ({@link #FAMILY}, "servqual"), format version 1 and flags 0. With
+ * {@code k} items, {@code D} dimensions used by the instrument (the dimension <i>blocks</i>, in
+ * ascending dimension id), {@code k_d} items in dimension block {@code d} and {@code M = 5}
+ * measures, the payload is, little-endian:
  * <pre>{@code
  * offset          size        field
- * 0               4           magic "CXSQ" (0x43 0x58 0x53 0x51)
- * 4               1           format version, 1
- * 5               1           flags, 0
- * 6               4           k, the item count (int32, 1..1000)
- * 10              k           dimension id of items 1..k (uint8, see below)
- * 10+k            4           scale min (int32)
- * 14+k            4           scale max (int32), the scale must not contain Respondent.MISSING
- * 18+k            8           N, the respondents (int64, >= 0)
- * 26+k            1           M, the measure count (uint8, 5)
- * 27+k            M           measure ids in the order of the alpha blocks (uint8, each once)
- * 27+k+M          1           D, the dimension count (uint8, 1..5)
- * 28+k+M          5·D         per dimension block: its id (uint8, ascending) and k_d (int32)
- * H = 28+k+M+5D   46·5k       per item 1..k, five mean states: P − E, E, P, P − adequate, P − desired
- * H+230k          46·8D       per dimension block, eight mean states over respondents' dimension
+ * 0               4           k, the item count (int32, 1..1000)
+ * 4               k           dimension id of items 1..k (uint8, 0..4, see below)
+ * 4+k             4           scale min (int32)
+ * 8+k             4           scale max (int32, min < max, at most 1024 points); the scale must
+ *                             not contain Respondent.MISSING
+ * 12+k            8           N, the respondents (int64, >= 0)
+ * 20+k            1           M, the measure count (uint8, 5)
+ * 21+k            M           measure ids in the order of the alpha blocks (uint8): 0, 1, 2, 3, 4
+ * 21+k+M          1           D, the dimension count (uint8, 1..5, the number of ids used by the items)
+ * 22+k+M          5·D         per dimension block: its id (uint8, strictly ascending) and k_d (int32)
+ * H = 22+k+M+5D   56·5k       per item 1..k, five mean states: P − E, E, P, P − adequate, P − desired
+ * H+280k          56·8D       per dimension block, eight mean states over respondents' dimension
  *                             means: P − E, E, P, P − adequate, P − desired, adequate, desired,
  *                             importance share (points / the respondent's total)
- * H+230k+368D     46          mean state of the per-respondent weighted score
- * A = H+230k+368D+46  8·M·(3D+4k)  alpha sums, per measure (header order) and dimension block:
+ * H+280k+448D     56          mean state of the per-respondent weighted score
+ * A = H+280k+448D+56  8·M·(3D+4k)  alpha sums, per measure (header order) and dimension block:
  *                             n (int64), then per item of the block in ascending item order
  *                             Σx and Σx² (int128 each: low int64, then high int64, two's
  *                             complement), then ΣT² (int128)
  * }</pre>
- * The total length is {@code 28 + k + M + 5D + 46·(5k + 8D + 1) + 8·M·(3D + 4k)} bytes, and
- * {@link #fromByteArray(byte[])} checks it against the header before it allocates anything. The
- * mean states are {@link MeanAccumulator#toByteArray()} forms. Dimension ids: 0
- * {@code TANGIBLES}, 1 {@code RELIABILITY}, 2 {@code RESPONSIVENESS}, 3 {@code ASSURANCE}, 4
- * {@code EMPATHY}. Measure ids: 0 {@code EXPECTATION}, 1 {@code PERCEPTION}, 2
- * {@code ADEQUATE_SERVICE}, 3 {@code DESIRED_SERVICE}, 4 {@code GAP}. Ids are fixed constants of
- * the format, independent of the enums' order or size.
+ * Each mean state is a whole frame of the "mean" family ({@link MeanAccumulator#writeTo(ByteBuffer)},
+ * {@link MeanAccumulator#BYTES} = 56 bytes, with its own CRC), nested in this payload. The payload
+ * length is {@code 22 + k + M + 5D + 56·(5k + 8D + 1) + 8·M·(3D + 4k)} bytes; the reader computes
+ * it from the item count and the dimension ids and checks it against the payload before it
+ * allocates anything beyond those {@code k} ids. Dimension ids: 0 {@code TANGIBLES}, 1
+ * {@code RELIABILITY}, 2 {@code RESPONSIVENESS}, 3 {@code ASSURANCE}, 4 {@code EMPATHY}. Measure
+ * ids: 0 {@code EXPECTATION}, 1 {@code PERCEPTION}, 2 {@code ADEQUATE_SERVICE}, 3
+ * {@code DESIRED_SERVICE}, 4 {@code GAP}. Ids are fixed constants of the format, independent of
+ * the enums' order or size. The form is canonical: every field has one allowed encoding, so every
+ * state read back writes the same bytes.
  *
  * @since 0.1.0
  */
-public final class ServqualAccumulator {
+public final class ServqualAccumulator implements Mergeable<ServqualAccumulator> {
 
-    private static final int MAGIC = 0x51535843; // "CXSQ" little-endian
-    /** Format version written by {@link #toByteArray()}. */
+    /** Format version written by {@link #writeTo(ByteBuffer)}. */
     public static final int FORMAT_VERSION = 1;
+
+    /**
+     * The state family: id 16, "servqual", format version 1.
+     *
+     * @since 0.2.0
+     */
+    public static final StateFamily<ServqualAccumulator> FAMILY = StateFamily.define(16, "servqual",
+            ServqualAccumulator.class, FORMAT_VERSION, ServqualAccumulator::fromByteBuffer);
+
+    private static final String NAME = "servqual";
     /** The dimension of each format id; the index is the id. */
     private static final Dimension[] DIMENSION_BY_ID = {Dimension.TANGIBLES, Dimension.RELIABILITY,
         Dimension.RESPONSIVENESS, Dimension.ASSURANCE, Dimension.EMPATHY};
@@ -83,9 +98,11 @@ public final class ServqualAccumulator {
     static final Measure[] MEASURE_BY_ID = {Measure.EXPECTATION, Measure.PERCEPTION, Measure.ADEQUATE_SERVICE,
         Measure.DESIRED_SERVICE, Measure.GAP};
     static final int MEASURES = MEASURE_BY_ID.length;
-    private static final int MEAN_BYTES = new MeanAccumulator().toByteArray().length;
+    private static final int MEAN_BYTES = MeanAccumulator.BYTES;
     private static final int ITEM_MEANS = 5;
     private static final int DIMENSION_MEANS = 8;
+    /** Unit roundoff {@code 2⁻⁵³}. */
+    private static final double UNIT_ROUNDOFF = 0x1p-53;
 
     final Instrument instrument;
     final Scale scale;
@@ -124,11 +141,7 @@ public final class ServqualAccumulator {
      */
     public ServqualAccumulator(Instrument instrument, Scale scale) {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
-        this.scale = Objects.requireNonNull(scale, "scale");
-        if (scale.contains(Respondent.MISSING)) {
-            throw new IllegalArgumentException("scale " + scale + " contains Respondent.MISSING (" + Respondent.MISSING
-                    + "), the marker of an unanswered item; use a scale above Integer.MIN_VALUE");
-        }
+        this.scale = checkScale(scale);
         int n = instrument.items();
         dims = instrument.dimensions().toArray(new Dimension[0]);
         int blocks = dims.length;
@@ -157,6 +170,16 @@ public final class ServqualAccumulator {
                 alphaSums[m][d] = new long[4 * itemsOf[d].length + 2];
             }
         }
+    }
+
+    /** The scale, if an accumulator accepts it (see the constructor). */
+    static Scale checkScale(Scale scale) {
+        Objects.requireNonNull(scale, "scale");
+        if (scale.contains(Respondent.MISSING)) {
+            throw new IllegalArgumentException("scale " + scale + " contains Respondent.MISSING (" + Respondent.MISSING
+                    + "), the marker of an unanswered item; use a scale above Integer.MIN_VALUE");
+        }
+        return scale;
     }
 
     private static MeanAccumulator[] accumulators(int n) {
@@ -366,6 +389,7 @@ public final class ServqualAccumulator {
      * @throws ArithmeticException if the respondent count would exceed {@code Long.MAX_VALUE};
      *     nothing changes then
      */
+    @Override
     public ServqualAccumulator merge(ServqualAccumulator other) {
         Objects.requireNonNull(other, "other");
         if (!instrument.equals(other.instrument) || !scale.equals(other.scale)) {
@@ -431,9 +455,10 @@ public final class ServqualAccumulator {
         return new ServqualReport(this);
     }
 
-    /** The exact length of the binary form; see the class documentation. */
-    private static long length(int items, int blocks) {
-        return 28L + items + MEASURES + 5L * blocks + (long) MEAN_BYTES * (ITEM_MEANS * items + DIMENSION_MEANS * blocks + 1)
+    /** The exact payload length of the binary form; see the class documentation. */
+    private static long payloadLength(int items, int blocks) {
+        return 22L + items + MEASURES + 5L * blocks
+                + (long) MEAN_BYTES * (ITEM_MEANS * items + DIMENSION_MEANS * blocks + 1)
                 + 8L * MEASURES * (3L * blocks + 4L * items);
     }
 
@@ -447,38 +472,81 @@ public final class ServqualAccumulator {
     }
 
     /**
-     * The binary form; the layout is the table in the class documentation.
+     * The family of this state, {@link #FAMILY}.
      *
-     * @return a new array
+     * @return {@link #FAMILY}
+     * @since 0.2.0
      */
-    public byte[] toByteArray() {
+    @Override
+    public StateFamily<ServqualAccumulator> family() {
+        return FAMILY;
+    }
+
+    /**
+     * The size of the binary form: {@code 16 + 22 + k + 5 + 5D + 56·(5k + 8D + 1) + 40·(3D + 4k)}
+     * bytes for {@code k} items in {@code D} dimensions (the frame's 16 bytes and the payload of the
+     * class documentation); 12 666 bytes for {@link Instrument#servqual22()}. It depends only on the
+     * instrument, not on the respondents.
+     *
+     * @return the size in bytes
+     * @since 0.2.0
+     */
+    @Override
+    public int serializedSize() {
+        return StateFrame.size(payloadLength(instrument.items(), dims.length));
+    }
+
+    /**
+     * Writes the binary form (the layout is the table in the class documentation) at the buffer's
+     * position and moves the position past it.
+     *
+     * @param target the buffer, with at least {@link #serializedSize()} bytes remaining, in any byte
+     *     order (it is not changed)
+     * @throws NullPointerException if {@code target} is null
+     * @throws java.nio.BufferOverflowException if fewer bytes remain; nothing is written then
+     * @throws java.nio.ReadOnlyBufferException if the buffer is read-only
+     * @since 0.2.0
+     */
+    @Override
+    public void writeTo(ByteBuffer target) {
         int items = instrument.items();
-        ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(length(items, dims.length))).order(ByteOrder.LITTLE_ENDIAN);
-        buf.putInt(MAGIC).put((byte) FORMAT_VERSION).put((byte) 0).putInt(items);
+        StateFrame.Writer w = StateFrame.begin(target, FAMILY.id(), FORMAT_VERSION, 0,
+                (int) payloadLength(items, dims.length));
+        w.i32(items);
         for (int i = 1; i <= items; i++) {
-            buf.put((byte) id(instrument.dimensionOf(i)));
+            w.u8(id(instrument.dimensionOf(i)));
         }
-        buf.putInt(scale.min()).putInt(scale.max()).putLong(respondents);
-        buf.put((byte) MEASURES);
+        w.i32(scale.min()).i32(scale.max()).i64(respondents).u8(MEASURES);
         for (int m = 0; m < MEASURES; m++) {
-            buf.put((byte) m);
+            w.u8(m);
         }
-        buf.put((byte) dims.length);
+        w.u8(dims.length);
         for (int d = 0; d < dims.length; d++) {
-            buf.put((byte) id(dims[d])).putInt(itemsOf[d].length);
+            w.u8(id(dims[d])).i32(itemsOf[d].length);
         }
         for (MeanAccumulator a : means()) {
-            buf.put(a.toByteArray());
+            a.writeTo(w.buffer());
         }
         for (int m = 0; m < MEASURES; m++) {
             for (int d = 0; d < dims.length; d++) {
-                buf.putLong(alphaN[m][d]);
+                w.i64(alphaN[m][d]);
                 for (long v : alphaSums[m][d]) {
-                    buf.putLong(v);
+                    w.i64(v);
                 }
             }
         }
-        return buf.array();
+        w.finish();
+    }
+
+    /**
+     * The binary form as a new array of {@link #serializedSize()} bytes; the layout is the table in
+     * the class documentation.
+     *
+     * @return a new array
+     */
+    @Override
+    public byte[] toByteArray() {
+        return Mergeable.super.toByteArray();
     }
 
     /** The mean states in the order of the binary form. */
@@ -502,57 +570,76 @@ public final class ServqualAccumulator {
         return all;
     }
 
+    /** The name of mean state {@code j} of {@link #means()}, for messages. */
+    private String meanName(int j) {
+        int items = instrument.items();
+        if (j < ITEM_MEANS * items) {
+            String[] what = {"gap", "expectation", "perception", "MSA", "MSS"};
+            return "mean " + what[j % ITEM_MEANS] + " of item " + (j / ITEM_MEANS + 1);
+        }
+        int d = (j - ITEM_MEANS * items) / DIMENSION_MEANS;
+        if (d < dims.length) {
+            String[] what = {"gap", "expectation", "perception", "MSA", "MSS", "adequate service", "desired service",
+                "importance share"};
+            return "mean " + what[(j - ITEM_MEANS * items) % DIMENSION_MEANS] + " of " + dims[d];
+        }
+        return "mean per-respondent weighted score";
+    }
+
     private static IllegalArgumentException corrupt(String what) {
-        return new IllegalArgumentException("corrupt SERVQUAL state: " + what);
+        return new IllegalArgumentException("corrupt " + NAME + " state: " + what);
     }
 
     /**
-     * Reads the binary form of {@link #toByteArray()}. It checks the magic, version, flags and the
-     * exact length implied by the header before it allocates anything, then the instrument, the
-     * scale, every embedded mean state and these invariants (there is no checksum, so a corrupt
-     * state that keeps them is read as a different valid state): every count is at most the
-     * respondent count, a gap count at most its perception and expectation counts; every mean
-     * lies in its documented range (answers on the scale, gaps within ±(max − min), importance
-     * shares in [0, 1] summing to 1) and every variance within the range's bound; the alpha sums
-     * are those of some data on the scale (bounded, {@code n·Σx² ≥ (Σx)²}, and
-     * {@code s²_T ≤ k·Σ s²_i}, so that alpha ≤ 1).
+     * Reads the binary form of {@link #toByteArray()}; the array must hold exactly one state. See
+     * {@link #fromByteBuffer(ByteBuffer)} for what is checked.
      *
      * @param bytes the binary form
      * @return a new accumulator
      * @throws NullPointerException if {@code bytes} is null
-     * @throws IllegalArgumentException if the input is truncated, corrupt or of an unknown version
+     * @throws IllegalArgumentException if the input is truncated, corrupt, of another family or of an
+     *     unknown version, or if bytes follow the state
      */
     public static ServqualAccumulator fromByteArray(byte[] bytes) {
-        Objects.requireNonNull(bytes, "bytes");
-        if (bytes.length < 10) {
-            throw new IllegalArgumentException("truncated SERVQUAL state (" + bytes.length + " bytes)");
-        }
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (buf.getInt() != MAGIC) {
-            throw new IllegalArgumentException("not a cxmetrics SERVQUAL state: bad magic number");
-        }
-        int version = Byte.toUnsignedInt(buf.get());
-        if (version != FORMAT_VERSION) {
-            throw new IllegalArgumentException("unsupported SERVQUAL state format version " + version
-                    + ", this library reads version " + FORMAT_VERSION);
-        }
-        int flags = Byte.toUnsignedInt(buf.get());
-        if (flags != 0) {
-            throw corrupt("unknown flags 0x" + Integer.toHexString(flags));
-        }
-        int items = buf.getInt();
+        return FAMILY.fromByteArray(bytes);
+    }
+
+    /**
+     * Reads one state at the buffer's position and moves the position past it (on failure it does
+     * not move). It checks the frame (length, magic, family, version, CRC-32C) and the flags; then
+     * the item count and, before it allocates anything beyond the {@code k} dimension ids, the exact
+     * payload length those imply; then the instrument, the scale, the measure and dimension blocks,
+     * every embedded mean state (a whole frame of its own) and these invariants: every count is at
+     * most the respondent count, a gap count at most its perception and expectation counts; every
+     * mean has unit weights and lies in its documented range (answers on the scale, gaps within
+     * ±(max − min), importance shares in [0, 1] summing to 1 over the dimensions) and every variance
+     * within the range's bound (Popoviciu); the alpha sums are those of some data on the scale
+     * (bounded, {@code n·Σx² ≥ (Σx)²}, and {@code s²_T ≤ k·Σ s²_i}, so that alpha ≤ 1). The
+     * tolerances of the floating-point checks grow with the count as the rounding of the running
+     * means does ({@code 1e-9 + 8·n·2⁻⁵³} relative), so every state that {@code add} and
+     * {@code merge} build reads back.
+     *
+     * @param source the binary form, in any byte order
+     * @return a new accumulator
+     * @throws NullPointerException if {@code source} is null
+     * @throws IllegalArgumentException if the input is truncated, corrupt, of another family or of an
+     *     unknown version
+     * @since 0.2.0
+     */
+    public static ServqualAccumulator fromByteBuffer(ByteBuffer source) {
+        StateFrame.Reader in = StateFrame.open(source, 16, NAME, FORMAT_VERSION);
+        in.requireFlags(0);
+        int items = in.i32("the item count");
         if (items < 1 || items > 1000) {
-            throw corrupt("item count " + items + ", must be in 1..1000");
+            throw in.corrupt("item count " + items + ", must be in 1..1000");
         }
-        if (bytes.length < 10 + items) {
-            throw new IllegalArgumentException("truncated SERVQUAL state (" + bytes.length + " bytes)");
-        }
-        int[] dimensionOfItem = new int[items];
+        in.require(items, "the dimension ids of " + items + " items");
+        int[] dimensionOfItem = new int[items]; // at most 4 bytes per byte of input
         int[] perDimension = new int[DIMENSION_BY_ID.length];
         for (int i = 0; i < items; i++) {
-            int d = Byte.toUnsignedInt(buf.get());
+            int d = in.u8("the dimension ids");
             if (d >= DIMENSION_BY_ID.length) {
-                throw corrupt("dimension id " + d + " for item " + (i + 1));
+                throw in.corrupt("dimension id " + d + " for item " + (i + 1) + ", the ids are 0..4");
             }
             dimensionOfItem[i] = d;
             perDimension[d]++;
@@ -566,50 +653,48 @@ public final class ServqualAccumulator {
                         .append(perDimension[d]);
             }
         }
-        long expected = length(items, blocks);
-        if (bytes.length != expected) {
-            throw corrupt(items + " items (" + counts + ") need " + expected + " bytes, had " + bytes.length);
+        long expected = payloadLength(items, blocks);
+        long actual = 4L + items + in.remaining();
+        if (actual != expected) {
+            throw in.corrupt(items + " items (" + counts + ") need a payload of " + expected + " bytes, had "
+                    + actual);
         }
-        // the length is right: everything below is bounded by the input's size
-        int min = buf.getInt();
-        int max = buf.getInt();
+        // the length is right: everything below is bounded by a constant times the input's size
+        int min = in.i32("the scale minimum");
+        int max = in.i32("the scale maximum");
         Scale scale;
         try {
             scale = Scale.of(min, max);
         } catch (IllegalArgumentException e) {
-            throw corrupt(e.getMessage());
+            throw in.corrupt(e.getMessage());
         }
         if (scale.contains(Respondent.MISSING)) {
-            throw corrupt("scale " + scale + " contains Respondent.MISSING");
+            throw in.corrupt("scale " + scale + " contains Respondent.MISSING");
         }
-        long respondents = buf.getLong();
+        long respondents = in.i64("the respondent count");
         if (respondents < 0) {
-            throw corrupt("negative respondent count " + respondents);
+            throw in.corrupt("negative respondent count " + respondents);
         }
-        int m0 = Byte.toUnsignedInt(buf.get());
+        int m0 = in.u8("the measure count");
         if (m0 != MEASURES) {
-            throw corrupt("measure count " + m0 + ", must be " + MEASURES);
+            throw in.corrupt("measure count " + m0 + ", must be " + MEASURES);
         }
-        int[] measureOrder = new int[MEASURES]; // block position -> measure id
-        boolean[] seen = new boolean[MEASURES];
         for (int m = 0; m < MEASURES; m++) {
-            int id = Byte.toUnsignedInt(buf.get());
-            if (id >= MEASURES || seen[id]) {
-                throw corrupt("measure id " + id + " at position " + m + " is unknown or repeated");
+            int id = in.u8("the measure ids");
+            if (id != m) {
+                throw in.corrupt("measure id " + id + " at position " + m + ", the ids are 0..4 in ascending order");
             }
-            seen[id] = true;
-            measureOrder[m] = id;
         }
-        int d0 = Byte.toUnsignedInt(buf.get());
+        int d0 = in.u8("the dimension count");
         if (d0 != blocks) {
-            throw corrupt("dimension count " + d0 + ", the items use " + blocks);
+            throw in.corrupt("dimension count " + d0 + ", the items use " + blocks);
         }
         int previous = -1;
         for (int b = 0; b < blocks; b++) {
-            int id = Byte.toUnsignedInt(buf.get());
-            int k = buf.getInt();
+            int id = in.u8("the dimension blocks");
+            int k = in.i32("the dimension blocks");
             if (id <= previous || id >= DIMENSION_BY_ID.length || perDimension[id] != k) {
-                throw corrupt("dimension block " + b + " (id " + id + ", " + k + " items) does not match the items");
+                throw in.corrupt("dimension block " + b + " (id " + id + ", " + k + " items) does not match the items");
             }
             previous = id;
         }
@@ -629,35 +714,29 @@ public final class ServqualAccumulator {
         ServqualAccumulator acc = new ServqualAccumulator(Instrument.of(items, map), scale);
         acc.respondents = respondents;
         MeanAccumulator[] means = acc.means();
-        byte[] chunk = new byte[MEAN_BYTES];
-        for (MeanAccumulator a : means) {
-            buf.get(chunk);
-            a.merge(MeanAccumulator.fromByteArray(chunk));
-        }
-        long[][] alphaN = new long[MEASURES][blocks];
-        long[][][] alphaSums = new long[MEASURES][blocks][];
-        for (int m = 0; m < MEASURES; m++) {
-            int id = measureOrder[m];
-            for (int d = 0; d < blocks; d++) {
-                alphaN[id][d] = buf.getLong();
-                long[] sums = new long[acc.alphaSums[id][d].length];
-                for (int i = 0; i < sums.length; i++) {
-                    sums[i] = buf.getLong();
-                }
-                alphaSums[id][d] = sums;
+        for (int j = 0; j < means.length; j++) {
+            MeanAccumulator state;
+            try {
+                state = MeanAccumulator.fromByteBuffer(in.buffer());
+            } catch (IllegalArgumentException e) {
+                throw in.corrupt("the " + acc.meanName(j) + " is not a valid mean state: " + e.getMessage());
             }
+            means[j].merge(state); // into an empty accumulator: an exact copy
         }
         for (int m = 0; m < MEASURES; m++) {
             for (int d = 0; d < blocks; d++) {
-                acc.alphaN[m][d] = alphaN[m][d];
-                System.arraycopy(alphaSums[m][d], 0, acc.alphaSums[m][d], 0, alphaSums[m][d].length);
+                acc.alphaN[m][d] = in.i64("the alpha sums");
+                long[] sums = acc.alphaSums[m][d];
+                for (int i = 0; i < sums.length; i++) {
+                    sums[i] = in.i64("the alpha sums");
+                }
             }
         }
         acc.checkInvariants();
+        in.finish();
         return acc;
     }
-
-    /** The content checks of {@link #fromByteArray(byte[])}. */
+    /** The content checks of {@link #fromByteBuffer(ByteBuffer)}. */
     private void checkInvariants() {
         double range = (double) scale.max() - scale.min();
         double lo = scale.min();
@@ -693,7 +772,7 @@ public final class ServqualAccumulator {
             }
             shares += withPoints == 0 ? 0.0 : importance[d].snapshot().mean();
         }
-        if (withPoints > 0 && Math.abs(shares - 1.0) > 1e-9) {
+        if (withPoints > 0 && Math.abs(shares - 1.0) > tolerance(withPoints)) {
             throw corrupt("the mean importance shares sum to " + shares + ", not 1");
         }
         checkMean(perRespondentWeighted, "mean per-respondent weighted score", -range, range, gapRange, withPoints);
@@ -760,7 +839,8 @@ public final class ServqualAccumulator {
         if (Math.abs(s.totalWeight() - n) > slack || Math.abs(s.effectiveSize() - n) > slack) {
             throw corrupt("the " + what + " has weights other than 1");
         }
-        double tolerance = 1e-9 * Math.max(1.0, Math.max(Math.abs(lo), Math.abs(hi)));
+        double relative = tolerance(n);
+        double tolerance = relative * Math.max(1.0, Math.max(Math.abs(lo), Math.abs(hi)));
         double mean = s.mean();
         if (!(mean >= lo - tolerance && mean <= hi + tolerance)) {
             throw corrupt("the " + what + " is " + mean + ", outside " + allowed);
@@ -768,10 +848,20 @@ public final class ServqualAccumulator {
         if (n > 1) {
             // Popoviciu: a population variance is at most (hi − lo)²/4
             double bound = (hi - lo) * (hi - lo) / 4.0 * n / (n - 1);
-            if (s.variance() > bound * (1.0 + 1e-9) + 1e-12) {
+            if (s.variance() > bound * (1.0 + relative) + 1e-12) {
                 throw corrupt("the variance of the " + what + " is " + s.variance() + ", above the bound " + bound);
             }
         }
+    }
+
+    /**
+     * The relative tolerance of the floating-point checks for {@code n} values: the rounding of a
+     * running mean over n values is at most about {@code n·2⁻⁵³} relative (each update's rounding is
+     * carried forward, damped by {@code (j − 1)/j}), so a state that {@code add} and {@code merge}
+     * built is never rejected.
+     */
+    private static double tolerance(long n) {
+        return 1e-9 + 8.0 * n * UNIT_ROUNDOFF;
     }
 
     MeanSummary[] snapshot(MeanAccumulator[] group) {

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collector;
 
 /**
  * The scores of a set of SERVQUAL respondents, from {@link ServqualAccumulator#snapshot()}.
@@ -87,6 +89,52 @@ public final class ServqualReport {
     private final MeanSummary perRespondentWeighted;
     private final long[][] alphaN;        // by measure id (ServqualAccumulator.MEASURE_BY_ID), block
     private final long[][][] alphaSums;
+
+    /**
+     * A collector of respondents into a report, for {@code stream.collect(…)} and
+     * {@link java.util.stream.Collectors#groupingBy}: each stream (or each part of a parallel
+     * stream) fills a {@link ServqualAccumulator}, partial accumulators are merged and the result is
+     * its {@link ServqualAccumulator#snapshot()}. As with merging, counts and alpha are exactly
+     * those of one sequential pass and means agree with it to rounding, whatever the split.
+     *
+     * @param instrument the instrument the respondents answered
+     * @param scale the rating scale of every answer
+     * @return the collector
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the scale contains {@link Respondent#MISSING} (as
+     *     {@link ServqualAccumulator#ServqualAccumulator(Instrument, Scale)})
+     * @since 0.2.0
+     */
+    public static Collector<Respondent, ServqualAccumulator, ServqualReport> collector(Instrument instrument,
+            Scale scale) {
+        return collector(instrument, scale, Function.identity());
+    }
+
+    /**
+     * A collector of stream elements into a report, each element mapped to its respondent; as
+     * {@link #collector(Instrument, Scale)}. An element whose respondent is rejected by
+     * {@link ServqualAccumulator#add(Respondent)} ends the collection with that exception.
+     *
+     * @param <T> the type of the stream elements
+     * @param instrument the instrument the respondents answered
+     * @param scale the rating scale of every answer
+     * @param respondent the respondent of an element, never null
+     * @return the collector
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the scale contains {@link Respondent#MISSING}
+     * @since 0.2.0
+     */
+    public static <T> Collector<T, ServqualAccumulator, ServqualReport> collector(Instrument instrument, Scale scale,
+            Function<? super T, Respondent> respondent) {
+        Objects.requireNonNull(instrument, "instrument");
+        ServqualAccumulator.checkScale(scale);
+        Objects.requireNonNull(respondent, "respondent");
+        return Collector.of(() -> new ServqualAccumulator(instrument, scale),
+                (acc, t) -> acc.add(respondent.apply(t)),
+                ServqualAccumulator::merge,
+                ServqualAccumulator::snapshot,
+                Collector.Characteristics.UNORDERED);
+    }
 
     ServqualReport(ServqualAccumulator a) {
         instrument = a.instrument;

@@ -1,11 +1,15 @@
 package io.github.cxmetrics.servqual;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.github.cxmetrics.stats.MeanAccumulator;
+import io.github.cxmetrics.stats.MeanSummary;
 import io.github.cxmetrics.survey.Scale;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -156,6 +160,46 @@ class ServqualPropertyTest {
         });
     }
 
+    /**
+     * The parts that merging keeps exactly: the respondent count, every mean state's count and the
+     * alpha sums (exact integers); the means themselves agree to rounding (Chan et al.'s update is
+     * not bit-for-bit associative), within 1e-12 on these 1..7 data.
+     */
+    private static void assertSameState(ServqualAccumulator actual, ServqualAccumulator expected) {
+        assertThat(actual.respondents).isEqualTo(expected.respondents);
+        assertThat(actual.alphaN).isDeepEqualTo(expected.alphaN);
+        assertThat(actual.alphaSums).isDeepEqualTo(expected.alphaSums);
+        MeanAccumulator[][] a = groups(actual);
+        MeanAccumulator[][] e = groups(expected);
+        for (int g = 0; g < a.length; g++) {
+            for (int i = 0; i < a[g].length; i++) {
+                MeanSummary x = a[g][i].snapshot();
+                MeanSummary y = e[g][i].snapshot();
+                assertThat(x.count()).as("count of state %d.%d", g, i).isEqualTo(y.count());
+                assertThat(x.totalWeight()).isEqualTo(y.totalWeight());
+                if (y.count() > 0) {
+                    assertThat(x.mean()).as("mean of state %d.%d", g, i).isCloseTo(y.mean(), within(1e-12));
+                }
+            }
+        }
+        assertSameNumbers(actual.snapshot(), expected.snapshot());
+    }
+
+    private static MeanAccumulator[][] groups(ServqualAccumulator a) {
+        return new MeanAccumulator[][] {a.itemGap, a.itemExpectation, a.itemPerception, a.itemMsa, a.itemMss, a.dimGap,
+            a.dimExpectation, a.dimPerception, a.dimMsa, a.dimMss, a.dimAdequate, a.dimDesired, a.importance,
+            {a.perRespondentWeighted}};
+    }
+
+    /** Every state reads back (no self-rejection) and writes the same bytes again: the form is canonical. */
+    private static void assertRoundTrips(ServqualAccumulator acc) {
+        byte[] bytes = acc.toByteArray();
+        assertThat(bytes).hasSize(acc.serializedSize());
+        ServqualAccumulator back = ServqualAccumulator.fromByteArray(bytes);
+        assertThat(back.toByteArray()).isEqualTo(bytes);
+        assertThat(back.snapshot()).isEqualTo(acc.snapshot());
+    }
+
     @Test
     void mergeOfAnySplitEqualsOnePassAndTheByteFormCarriesIt() {
         qt().forAll(longs().all(), integers().between(2, 40), integers().between(0, 40)).checkAssert((seed, n, cut) -> {
@@ -163,17 +207,109 @@ class ServqualPropertyTest {
             int k = Math.min(cut, n);
             ServqualAccumulator left = accumulate(rs.subList(0, k), Scale.ONE_TO_SEVEN);
             ServqualAccumulator right = accumulate(rs.subList(k, n), Scale.ONE_TO_SEVEN);
-            ServqualReport rightFirst = ServqualAccumulator.fromByteArray(right.toByteArray())
-                    .merge(ServqualAccumulator.fromByteArray(left.toByteArray())).snapshot();
+            assertRoundTrips(left);
+            assertRoundTrips(right);
+            ServqualAccumulator rightFirst = ServqualAccumulator.fromByteArray(right.toByteArray())
+                    .merge(ServqualAccumulator.fromByteArray(left.toByteArray()));
             ServqualAccumulator merged = left.merge(ServqualAccumulator.fromByteArray(right.toByteArray()));
-            ServqualReport one = report(rs);
-            assertSameNumbers(merged.snapshot(), one);
-            assertSameNumbers(rightFirst, one);
-            byte[] bytes = merged.toByteArray();
-            ServqualAccumulator back = ServqualAccumulator.fromByteArray(bytes);
-            assertThat(back.snapshot()).isEqualTo(merged.snapshot());
-            assertThat(back.toByteArray()).isEqualTo(bytes);
+            ServqualAccumulator one = accumulate(rs, Scale.ONE_TO_SEVEN);
+            assertSameState(merged, one);
+            assertSameState(rightFirst, one);
+            assertRoundTrips(merged);
+            assertRoundTrips(rightFirst);
+            assertRoundTrips(one);
         });
+    }
+
+    @Test
+    void mergeIsAssociativeAndCommutative() {
+        qt().forAll(longs().all(), integers().between(3, 40), integers().between(0, 40), integers().between(0, 40))
+                .checkAssert((seed, n, c1, c2) -> {
+                    List<Respondent> rs = respondents(seed, n, 1);
+                    int i = Math.min(Math.min(c1, c2), n);
+                    int j = Math.min(Math.max(c1, c2), n);
+                    ServqualAccumulator ab = accumulate(rs.subList(0, i), Scale.ONE_TO_SEVEN)
+                            .merge(accumulate(rs.subList(i, j), Scale.ONE_TO_SEVEN));
+                    ServqualAccumulator leftFirst = ab.merge(accumulate(rs.subList(j, n), Scale.ONE_TO_SEVEN));
+                    ServqualAccumulator bc = accumulate(rs.subList(i, j), Scale.ONE_TO_SEVEN)
+                            .merge(accumulate(rs.subList(j, n), Scale.ONE_TO_SEVEN));
+                    ServqualAccumulator rightFirst = accumulate(rs.subList(0, i), Scale.ONE_TO_SEVEN).merge(bc);
+                    ServqualAccumulator reversed = accumulate(rs.subList(j, n), Scale.ONE_TO_SEVEN)
+                            .merge(accumulate(rs.subList(i, j), Scale.ONE_TO_SEVEN))
+                            .merge(accumulate(rs.subList(0, i), Scale.ONE_TO_SEVEN));
+                    assertSameState(leftFirst, rightFirst);
+                    assertSameState(reversed, rightFirst);
+                    assertRoundTrips(leftFirst);
+                    assertRoundTrips(reversed);
+                });
+    }
+
+    /** A parallel stream splits anywhere: its collected report agrees with one pass as merging does. */
+    @Test
+    void theCollectorOnAParallelStreamAgreesWithOnePass() {
+        qt().withExamples(30).forAll(longs().all(), integers().between(1, 200)).checkAssert((seed, n) -> {
+            List<Respondent> rs = respondents(seed, n, 1);
+            ServqualReport parallel = rs.parallelStream()
+                    .collect(ServqualReport.collector(Instrument.servqual22(), Scale.ONE_TO_SEVEN));
+            assertSameNumbers(parallel, report(rs));
+            assertThat(rs.stream().collect(ServqualReport.collector(Instrument.servqual22(), Scale.ONE_TO_SEVEN)))
+                    .isEqualTo(report(rs));
+        });
+    }
+
+    /**
+     * No self-rejection at scale: 60 000 respondents added one by one and in 7 merged parts (the
+     * rounding of the running means grows with the count, and the reader's tolerances with it),
+     * then the merged state doubled 30 times by self-merges, all read back and re-serialise to the
+     * same bytes.
+     */
+    @Test
+    void largeStatesBuiltByAddAndMergeReadBack() {
+        List<Respondent> rs = respondents(60_000L, 60_000, 1);
+        ServqualAccumulator one = accumulate(rs, Scale.ONE_TO_SEVEN);
+        assertRoundTrips(one);
+        ServqualAccumulator parts = new ServqualAccumulator(Instrument.servqual22(), Scale.ONE_TO_SEVEN);
+        int[] cuts = {0, 1, 999, 12_345, 30_000, 30_001, 58_000, 60_000};
+        for (int c = 0; c + 1 < cuts.length; c++) {
+            parts.merge(accumulate(rs.subList(cuts[c], cuts[c + 1]), Scale.ONE_TO_SEVEN));
+        }
+        assertSameState(parts, one);
+        assertRoundTrips(parts);
+        for (int i = 0; i < 30; i++) {
+            parts.merge(parts);
+        }
+        assertThat(parts.respondents()).isEqualTo(60_000L << 30);
+        assertRoundTrips(parts);
+    }
+
+    @Test
+    void everyTruncationIsRejectedAndOffsetsWork() {
+        qt().withExamples(10).forAll(longs().all(), integers().between(0, 12), integers().between(0, 64))
+                .checkAssert((seed, n, offset) -> {
+                    ServqualAccumulator acc = accumulate(respondents(seed, n, 1), Scale.ONE_TO_SEVEN);
+                    byte[] bytes = acc.toByteArray();
+                    SplittableRandom random = new SplittableRandom(seed);
+                    for (int t = 0; t < 200; t++) { // 200 cut points of the 12 666 bytes, the first 16 always
+                        int cut = t < 16 ? t : random.nextInt(bytes.length);
+                        byte[] truncated = Arrays.copyOf(bytes, cut);
+                        assertThatThrownBy(() -> ServqualAccumulator.fromByteArray(truncated))
+                                .isInstanceOf(IllegalArgumentException.class);
+                    }
+                    ByteBuffer buf = ByteBuffer.allocate(offset + bytes.length + 5);
+                    random.nextBytes(buf.array());
+                    byte[] around = buf.array().clone();
+                    buf.position(offset);
+                    acc.writeTo(buf);
+                    assertThat(buf.position()).isEqualTo(offset + bytes.length);
+                    assertThat(Arrays.copyOfRange(buf.array(), offset, offset + bytes.length)).isEqualTo(bytes);
+                    assertThat(Arrays.copyOf(buf.array(), offset)).isEqualTo(Arrays.copyOf(around, offset));
+                    assertThat(Arrays.copyOfRange(buf.array(), offset + bytes.length, buf.capacity()))
+                            .isEqualTo(Arrays.copyOfRange(around, offset + bytes.length, around.length));
+                    buf.position(offset);
+                    ServqualAccumulator back = ServqualAccumulator.fromByteBuffer(buf);
+                    assertThat(buf.position()).isEqualTo(offset + bytes.length);
+                    assertThat(back.toByteArray()).isEqualTo(bytes);
+                });
     }
 
     /**

@@ -2,11 +2,10 @@ package io.github.cxmetrics.servqual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.cxmetrics.stats.MeanAccumulator;
 import io.github.cxmetrics.survey.Scale;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -146,16 +145,83 @@ class ServqualRegressionTest {
         assertThatThrownBy(() -> acc.merge(null)).isInstanceOf(NullPointerException.class).hasMessage("other");
     }
 
+    /**
+     * Appendix P3 / row 5 (finding #5): a crafted state of about 1 kB made the reader allocate for
+     * the 1000 items its header claimed (40 MB in the report). The reader now computes the payload
+     * length from the item count and the dimension ids and compares it with the payload before it
+     * allocates anything else. For 1000 TANGIBLES items that length is, from the table of the class
+     * documentation, 22 + 1000 + 5 + 5·1 + 56·(5·1000 + 8·1 + 1) + 8·5·(3·1 + 4·1000)
+     * = 1032 + 280 504 + 160 120 = 441 656 bytes.
+     */
     @Test
-    void anOversizedHeaderIsRejectedBeforeAnyAllocation() {
-        // Appendix P3 / row 5: a header claiming 1000 items, all TANGIBLES, then nothing
-        ByteBuffer b = ByteBuffer.allocate(1025).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0x51535843).put((byte) 1).put((byte) 0).putInt(1000);
-        // the 1000 dimension-id bytes after the count stay 0: TANGIBLES
-        byte[] bytes = b.array();
-        assertThatThrownBy(() -> ServqualAccumulator.fromByteArray(bytes)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("corrupt SERVQUAL state: 1000 items (TANGIBLES 1000) need ")
-                .hasMessageEndingWith(" bytes, had 1025");
+    void anOversizedHeaderIsRejectedBeforeAnyAllocation() throws ReflectiveOperationException {
+        // a header claiming 1000 items, all TANGIBLES (the 1000 dimension-id bytes stay 0), then nothing
+        byte[] forged = ServqualFrames.servqual(ServqualFrames.payload().i32(1000).bytes(new byte[1000]).toArray());
+        assertThat(forged).hasSize(1020);
+        assertThatThrownBy(() -> ServqualAccumulator.fromByteArray(forged)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("corrupt servqual state: 1000 items (TANGIBLES 1000) need a payload of 441656 bytes, had 1004");
+        // a header claiming 1000 items and not even their dimension ids
+        byte[] shorter = ServqualFrames.servqual(ServqualFrames.payload().i32(1000).i64(0).toArray());
+        assertThatThrownBy(() -> ServqualAccumulator.fromByteArray(shorter)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("corrupt servqual state: the dimension ids of 1000 items need 1000 bytes, the payload has 8 left");
+
+        // what the reader allocates, measured per thread (HotSpot's com.sun.management.ThreadMXBean,
+        // reached by reflection since this module does not read jdk.management)
+        Allocation allocation = Allocation.current();
+        assumeTrue(allocation != null, "per-thread allocation counting is not available on this JVM");
+        ServqualAccumulator big = new ServqualAccumulator(Instrument.of(1000,
+                Map.of(Dimension.TANGIBLES, java.util.stream.IntStream.rangeClosed(1, 1000).toArray())), Scale.ONE_TO_SEVEN);
+        byte[] genuine = big.toByteArray();
+        assertThat(genuine).hasSize(441656 + 16);
+        long read = Long.MAX_VALUE;
+        long rejected = Long.MAX_VALUE;
+        for (int round = 0; round < 5; round++) { // the least of a few rounds: class loading and JIT out of the way
+            long before = allocation.bytes();
+            ServqualAccumulator.fromByteArray(genuine);
+            read = Math.min(read, allocation.bytes() - before);
+            before = allocation.bytes();
+            try {
+                ServqualAccumulator.fromByteArray(forged);
+            } catch (IllegalArgumentException expected) {
+                rejected = Math.min(rejected, allocation.bytes() - before);
+            }
+        }
+        // reading the genuine 1000-item state allocates its 6 001 mean states and the alpha sums
+        // (hundreds of kB); rejecting the 1 kB forgery allocates the 1000 ids (4 kB), the message
+        // and the exception, far less than the 40 MB of the report and less than 32 times its input
+        assertThat(read).isGreaterThan(300_000L);
+        assertThat(rejected).isLessThan(32L * forged.length);
+    }
+
+    /** The bytes the current thread has allocated, through com.sun.management.ThreadMXBean. */
+    private static final class Allocation {
+        private final Object bean;
+        private final java.lang.reflect.Method method;
+
+        private Allocation(Object bean, java.lang.reflect.Method method) {
+            this.bean = bean;
+            this.method = method;
+        }
+
+        static Allocation current() throws ReflectiveOperationException {
+            Class<?> api;
+            try {
+                api = Class.forName("com.sun.management.ThreadMXBean");
+            } catch (ClassNotFoundException absent) {
+                return null;
+            }
+            Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                    .invoke(null);
+            if (!api.isInstance(bean) || !(Boolean) api.getMethod("isThreadAllocatedMemorySupported").invoke(bean)) {
+                return null;
+            }
+            api.getMethod("setThreadAllocatedMemoryEnabled", boolean.class).invoke(bean, true);
+            return new Allocation(bean, api.getMethod("getCurrentThreadAllocatedBytes"));
+        }
+
+        long bytes() throws ReflectiveOperationException {
+            return (Long) method.invoke(bean);
+        }
     }
 
     @Test
@@ -169,6 +235,6 @@ class ServqualRegressionTest {
         acc.itemPerception[0] = forged; // what one bit flip in row 6 produced
         byte[] bytes = acc.toByteArray();
         assertThatThrownBy(() -> ServqualAccumulator.fromByteArray(bytes)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("corrupt SERVQUAL state: the mean perception of item 1 is 9.33, outside scale 1..5");
+                .hasMessage("corrupt servqual state: the mean perception of item 1 is 9.33, outside scale 1..5");
     }
 }

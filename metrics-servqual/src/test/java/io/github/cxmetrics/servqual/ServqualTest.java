@@ -9,8 +9,11 @@ import io.github.cxmetrics.stats.Interval;
 import io.github.cxmetrics.survey.Scale;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -244,6 +247,46 @@ class ServqualTest {
             assertThat(ServqualAccumulator.fromByteArray(left.toByteArray()).snapshot()).isEqualTo(left.snapshot())
                     .hasSameHashCodeAs(left.snapshot());
         }
+    }
+
+    /** The published example of {@link #publishedDimensionGapsAndUnweightedScore()}, through the collectors. */
+    @Test
+    void collectorsGiveThePublishedScores() {
+        List<Respondent> all = IntStream.range(0, 100).mapToObj(r -> exampleRespondent(r).withImportance(20, 30, 20, 15, 15))
+                .collect(Collectors.toList());
+        ServqualReport report = all.stream().collect(ServqualReport.collector(Instrument.servqual22(), SEVEN));
+        assertThat(report.respondents()).isEqualTo(100);
+        assertThat(report.unweightedScore()).isCloseTo(-0.858, within(1e-12));
+        assertThat(report.weightedScore()).isCloseTo(-0.8825, within(1e-12));
+        ServqualReport parallel = all.parallelStream().collect(ServqualReport.collector(Instrument.servqual22(), SEVEN));
+        assertThat(parallel.unweightedScore()).isCloseTo(-0.858, within(1e-12));
+        assertThat(parallel.cronbachAlpha(Dimension.RELIABILITY, Measure.PERCEPTION))
+                .isEqualTo(report.cronbachAlpha(Dimension.RELIABILITY, Measure.PERCEPTION));
+        // the generic form maps elements to respondents, and works under groupingBy: the first 65
+        // respondents are one point below expectation on tangibles (gap −1), the other 35 at it (0)
+        Map<Boolean, ServqualReport> byGroup = IntStream.range(0, 100).boxed().collect(Collectors.groupingBy(
+                r -> r < 65, ServqualReport.collector(Instrument.servqual22(), SEVEN, ServqualTest::exampleRespondent)));
+        assertThat(byGroup.get(true).dimensionGapMean(Dimension.TANGIBLES)).isEqualTo(-1.0);
+        assertThat(byGroup.get(false).dimensionGapMean(Dimension.TANGIBLES)).isEqualTo(0.0);
+        assertThat(byGroup.get(true).respondents() + byGroup.get(false).respondents()).isEqualTo(100);
+    }
+
+    @Test
+    void collectorArgumentsAreChecked() {
+        assertThatThrownBy(() -> ServqualReport.collector(null, SEVEN)).isInstanceOf(NullPointerException.class)
+                .hasMessage("instrument");
+        assertThatThrownBy(() -> ServqualReport.collector(Instrument.servqual22(), null))
+                .isInstanceOf(NullPointerException.class).hasMessage("scale");
+        assertThatThrownBy(() -> ServqualReport.collector(Instrument.servqual22(), SEVEN, null))
+                .isInstanceOf(NullPointerException.class).hasMessage("respondent");
+        assertThatThrownBy(() -> ServqualReport.collector(Instrument.servqual22(),
+                Scale.of(Integer.MIN_VALUE, Integer.MIN_VALUE + 4))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("scale -2147483648..-2147483644 contains Respondent.MISSING");
+        int[] bad = new int[22];
+        Arrays.fill(bad, 9);
+        assertThatThrownBy(() -> java.util.stream.Stream.of(Respondent.of(bad, bad))
+                .collect(ServqualReport.collector(Instrument.servqual22(), SEVEN)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("expectation 9 for item 1 is outside scale 1..7");
     }
 
     @Test
