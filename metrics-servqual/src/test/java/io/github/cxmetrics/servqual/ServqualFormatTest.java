@@ -244,7 +244,7 @@ class ServqualFormatTest {
         }
         byte[] longer = Arrays.copyOf(good, good.length + 1);
         assertThatThrownBy(() -> ServqualAccumulator.fromByteArray(longer)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("corrupt servqual state: 1 bytes follow the state");
+                .hasMessage("corrupt servqual state: 1 trailing byte(s) after the state");
     }
 
     /** A truncated payload in a frame whose length and CRC are right: the payload's own length check rejects it. */
