@@ -387,7 +387,10 @@ public final class CohortAccumulator implements Mergeable<CohortAccumulator> {
             throw in.corrupt("lastPeriod " + lastPeriod + " is outside 0.." + CohortTable.MAX_LAST_PERIOD);
         }
         int m = in.i32("cell count");
-        if (m < 0 || (long) CELL_BYTES * m != in.remaining()) {
+        if (m < 0) {
+            throw in.corrupt("cell count " + m + " is negative");
+        }
+        if ((long) CELL_BYTES * m != in.remaining()) {
             throw in.corrupt("a cell count of " + m + " needs " + (long) CELL_BYTES * m + " bytes of cells, the payload has "
                     + in.remaining());
         }
