@@ -3,6 +3,8 @@ package io.github.cxmetrics.retention;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collector;
 
 /**
  * A cohort retention table: for each acquisition cohort, how many of its customers are still active
@@ -23,11 +25,19 @@ import java.util.Objects;
  * reached it — never zeros for columns not yet observed.
  *
  * <p><b>Size.</b> {@code lastPeriod} is at most {@value #MAX_LAST_PERIOD} (daily cohorts over
- * 270 years). The triangle is not stored: the table keeps each customer's active periods sorted
- * by cohort, so memory is linear, about {@code 4·(customers + lastPeriod)} bytes, and
- * {@link #active(int, int)} is a binary search. {@link #averageCurve()} takes
- * {@code O(customers + lastPeriod)} time; {@link #render()} prints at most the first
- * {@value #MAX_RENDERED} cohorts and columns.
+ * 270 years). The triangle is not stored: for each cohort the table keeps the distinct numbers of
+ * active periods among its customers, ascending, each with the number of the cohort's customers
+ * active for at least that many periods (a suffix sum, a {@code long}). Memory is
+ * {@code O(distinct (cohort, activePeriods) cells)}, at most
+ * {@code min(customers, (lastPeriod + 1)(lastPeriod + 2)/2)} cells of 12 bytes each, plus 4 bytes per
+ * cohort; sizes and counts are {@code long}s, so a table built by a {@link CohortAccumulator} is not
+ * limited to 2<sup>31</sup> customers. {@link #active(int, int)} is a binary search among a cohort's
+ * cells; {@link #averageCurve()} takes {@code O(cells + lastPeriod)} time; {@link #render()} prints at
+ * most the first {@value #MAX_RENDERED} cohorts and columns.
+ *
+ * <p>Tables with equal cells are equal whichever way they were built: {@link #of(int[], int[], int)},
+ * {@link #collector(int, ToIntFunction, ToIntFunction)} or {@link CohortAccumulator#snapshot()}, with
+ * the records in any order.
  *
  * <p>References: the cohort (life-table) layout of retention data as in S. Gupta, D. R. Lehmann
  * &amp; J. A. Stuart (2004), "Valuing customers", <i>Journal of Marketing Research</i> 41(1):7–18
@@ -46,14 +56,63 @@ public final class CohortTable {
     public static final int MAX_RENDERED = 120;
 
     private final int lastPeriod;
-    /** Cohort {@code c}'s active periods are {@code periods[start[c] .. start[c + 1] − 1]}, sorted. */
+    /** Cohort {@code c}'s cells are {@code start[c] .. start[c + 1] − 1}. */
     private final int[] start;
-    private final int[] periods;
+    /** The distinct active periods of each cohort, ascending within the cohort. */
+    private final int[] cellPeriods;
+    /** Customers of the cell's cohort with at least {@code cellPeriods[k]} active periods, {@code >= 1}. */
+    private final long[] cellAtLeast;
 
-    private CohortTable(int lastPeriod, int[] start, int[] periods) {
+    private CohortTable(int lastPeriod, int[] start, int[] cellPeriods, long[] cellAtLeast) {
         this.lastPeriod = lastPeriod;
         this.start = start;
-        this.periods = periods;
+        this.cellPeriods = cellPeriods;
+        this.cellAtLeast = cellAtLeast;
+    }
+
+    /**
+     * The one construction of a table, from its cells: {@code m} (cohort, activePeriods) pairs in
+     * strictly ascending order, each in range, with its number of customers, {@code >= 1}, summing to
+     * at most {@code Long.MAX_VALUE}. Callers validate; the arrays are taken over (and
+     * {@code customers} overwritten).
+     */
+    static CohortTable ofCells(int lastPeriod, int[] cohorts, int[] activePeriods, long[] customers) {
+        int m = cohorts.length;
+        int[] start = new int[lastPeriod + 2];
+        for (int k = 0; k < m; k++) {
+            start[cohorts[k] + 1]++;
+        }
+        for (int c = 0; c <= lastPeriod; c++) {
+            start[c + 1] += start[c];
+        }
+        for (int c = 0; c <= lastPeriod; c++) { // suffix sums within each cohort
+            long atLeast = 0;
+            for (int k = start[c + 1] - 1; k >= start[c]; k--) {
+                atLeast += customers[k];
+                customers[k] = atLeast;
+            }
+        }
+        return new CohortTable(lastPeriod, start, activePeriods, customers);
+    }
+
+    /**
+     * A collector of customers into a table, for {@code stream.collect(…)} and {@code groupingBy}; the
+     * same as {@link CohortAccumulator#collector(int, ToIntFunction, ToIntFunction)}. It works on
+     * parallel streams and gives the table {@link #of(int[], int[], int)} gives on the same records.
+     *
+     * @param <T> the element type, one per customer
+     * @param lastPeriod the index of the last observed period, in {@code 0..MAX_LAST_PERIOD}
+     * @param cohort the cohort of an element, in {@code 0..lastPeriod}
+     * @param activePeriods the number of active periods of an element, in
+     *     {@code 1..lastPeriod − cohort + 1}
+     * @return the collector
+     * @throws NullPointerException if a function is null
+     * @throws IllegalArgumentException if {@code lastPeriod} is out of range
+     * @since 0.2.0
+     */
+    public static <T> Collector<T, CohortAccumulator, CohortTable> collector(int lastPeriod,
+            ToIntFunction<? super T> cohort, ToIntFunction<? super T> activePeriods) {
+        return CohortAccumulator.collector(lastPeriod, cohort, activePeriods);
     }
 
     /**
@@ -82,28 +141,43 @@ public final class CohortTable {
         int[] start = new int[lastPeriod + 2];
         for (int i = 0; i < cohorts.length; i++) {
             int c = cohorts[i];
-            if (c < 0 || c > lastPeriod) {
-                throw new IllegalArgumentException("cohort " + c + " at index " + i + " must be in 0.." + lastPeriod);
-            }
-            int observed = lastPeriod - c + 1;
-            if (activePeriods[i] < 1 || activePeriods[i] > observed) {
-                throw new IllegalArgumentException("activePeriods " + activePeriods[i] + " at index " + i
-                        + " must be in 1.." + observed + " for cohort " + c);
-            }
+            CohortAccumulator.check(c, activePeriods[i], lastPeriod, i);
             start[c + 1]++;
         }
         for (int c = 0; c <= lastPeriod; c++) {
             start[c + 1] += start[c];
         }
+        // the records sorted by cohort (a counting sort), then by active periods within each cohort
         int[] next = Arrays.copyOf(start, lastPeriod + 1);
         int[] periods = new int[cohorts.length];
         for (int i = 0; i < cohorts.length; i++) {
             periods[next[cohorts[i]]++] = activePeriods[i];
         }
+        int m = 0;
         for (int c = 0; c <= lastPeriod; c++) {
             Arrays.sort(periods, start[c], start[c + 1]);
+            for (int i = start[c]; i < start[c + 1]; i++) {
+                if (i == start[c] || periods[i] != periods[i - 1]) {
+                    m++;
+                }
+            }
         }
-        return new CohortTable(lastPeriod, start, periods);
+        // run lengths: one cell per distinct (cohort, activePeriods)
+        int[] cellCohorts = new int[m];
+        int[] cellPeriods = new int[m];
+        long[] cellCustomers = new long[m];
+        int k = -1;
+        for (int c = 0; c <= lastPeriod; c++) {
+            for (int i = start[c]; i < start[c + 1]; i++) {
+                if (i == start[c] || periods[i] != periods[i - 1]) {
+                    k++;
+                    cellCohorts[k] = c;
+                    cellPeriods[k] = periods[i];
+                }
+                cellCustomers[k]++;
+            }
+        }
+        return ofCells(lastPeriod, cellCohorts, cellPeriods, cellCustomers);
     }
 
     /**
@@ -135,7 +209,7 @@ public final class CohortTable {
      */
     public long size(int cohort) {
         Objects.checkIndex(cohort, lastPeriod + 1);
-        return start[cohort + 1] - start[cohort];
+        return start[cohort] < start[cohort + 1] ? cellAtLeast[start[cohort]] : 0;
     }
 
     /**
@@ -148,18 +222,20 @@ public final class CohortTable {
      */
     public long active(int cohort, int column) {
         Objects.checkIndex(column, columns(cohort));
-        // customers of the cohort with more than `column` active periods: after the last index <= column
+        // customers of the cohort with more than `column` active periods: the suffix sum at its first
+        // cell with more than `column` periods
         int lo = start[cohort];
         int hi = start[cohort + 1];
+        int end = hi;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (periods[mid] <= column) {
+            if (cellPeriods[mid] <= column) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        return start[cohort + 1] - lo;
+        return lo < end ? cellAtLeast[lo] : 0;
     }
 
     /**
@@ -193,16 +269,25 @@ public final class CohortTable {
         // those are observed for its cohort c (a <= lastPeriod − c + 1), so num(j) = #{a > j}.
         // The denominator of column j is the size of cohorts 0..lastPeriod − j.
         long[] longer = new long[lastPeriod + 2]; // longer[j] = #{a > j}, built from a histogram
-        for (int a : periods) {
-            longer[a - 1]++;
+        long total = 0;
+        for (int c = 0; c <= lastPeriod; c++) {
+            int end = start[c + 1];
+            for (int k = start[c]; k < end; k++) {
+                long customers = cellAtLeast[k] - (k + 1 < end ? cellAtLeast[k + 1] : 0);
+                longer[cellPeriods[k] - 1] += customers;
+            }
+            total += size(c);
         }
         for (int j = lastPeriod - 1; j >= 0; j--) {
             longer[j] += longer[j + 1];
         }
         double[] curve = new double[lastPeriod + 1];
         int length = 0;
+        long den = total; // the customers of cohorts 0..lastPeriod − j
         for (int j = 0; j <= lastPeriod; j++) {
-            long den = start[lastPeriod - j + 1];
+            if (j > 0) {
+                den -= size(lastPeriod - j + 1);
+            }
             if (den == 0) {
                 break;
             }
@@ -252,7 +337,9 @@ public final class CohortTable {
     @Override
     public boolean equals(Object o) {
         return o instanceof CohortTable && lastPeriod == ((CohortTable) o).lastPeriod
-                && Arrays.equals(start, ((CohortTable) o).start) && Arrays.equals(periods, ((CohortTable) o).periods);
+                && Arrays.equals(start, ((CohortTable) o).start)
+                && Arrays.equals(cellPeriods, ((CohortTable) o).cellPeriods)
+                && Arrays.equals(cellAtLeast, ((CohortTable) o).cellAtLeast);
     }
 
     /**
@@ -262,7 +349,8 @@ public final class CohortTable {
      */
     @Override
     public int hashCode() {
-        return (lastPeriod * 31 + Arrays.hashCode(start)) * 31 + Arrays.hashCode(periods);
+        return ((lastPeriod * 31 + Arrays.hashCode(start)) * 31 + Arrays.hashCode(cellPeriods)) * 31
+                + Arrays.hashCode(cellAtLeast);
     }
 
     /**

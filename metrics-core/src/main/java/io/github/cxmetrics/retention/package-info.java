@@ -5,6 +5,8 @@
  * ({@link io.github.cxmetrics.retention.KaplanMeier}), and the shifted-beta-geometric model that
  * projects retention ({@link io.github.cxmetrics.retention.ShiftedBetaGeometric}).
  * Rates are fractions 0…1 per period; lifetimes are in periods.
+ * {@link io.github.cxmetrics.retention.CohortAccumulator} builds a cohort table as a mergeable state
+ * (one count per cohort and number of active periods) that crosses processes in the binary format.
  *
  * @since 0.1.0
  */
