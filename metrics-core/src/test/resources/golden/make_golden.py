@@ -47,3 +47,9 @@ write("rating-v1-weighted.bin", frame(1, 1, 1, struct.pack("<ii", 1, 5) + struct
 # family 2, mean, v1: values 1, 2, 3, 4 with weight 1: count 4, sum of weights 4, of squared weights 4,
 # mean 2.5, M2 = sum of squared deviations = 2.25 + 0.25 + 0.25 + 2.25 = 5
 write("mean-v1.bin", frame(2, 1, 0, struct.pack("<qdddd", 4, 4.0, 4.0, 2.5, 5.0)))
+
+# family 4, cohort, v1: lastPeriod 3; customers (cohort, active periods): (0,1) (0,2) (0,3) (0,4) (0,4)
+# (1,1) (1,3) (1,3) (2,1) (2,2); cells ascending by (cohort, active periods) with their customer counts
+cells = [(0, 1, 1), (0, 2, 1), (0, 3, 1), (0, 4, 2), (1, 1, 1), (1, 3, 2), (2, 1, 1), (2, 2, 1)]
+write("cohort-v1.bin", frame(4, 1, 0, struct.pack("<ii", 3, len(cells))
+                             + b"".join(struct.pack("<iiq", c, a, n) for c, a, n in cells)))

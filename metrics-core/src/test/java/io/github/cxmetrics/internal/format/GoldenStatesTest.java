@@ -2,6 +2,8 @@ package io.github.cxmetrics.internal.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cxmetrics.retention.CohortAccumulator;
+import io.github.cxmetrics.retention.CohortTable;
 import io.github.cxmetrics.stats.MeanAccumulator;
 import io.github.cxmetrics.stats.MeanSummary;
 import io.github.cxmetrics.stats.StateFamily;
@@ -72,5 +74,25 @@ class GoldenStatesTest {
         MeanAccumulator same = new MeanAccumulator();
         same.addAll(new double[] {1, 2, 3, 4});
         assertThat(same.toByteArray()).isEqualTo(bytes);
+    }
+
+    @Test
+    void cohortVersion1() {
+        byte[] bytes = golden("cohort-v1.bin");
+        CohortTable t = CohortAccumulator.fromByteArray(bytes).snapshot();
+        // cohort 0: 5 customers with 1, 2, 3, 4, 4 active periods -> active in columns 0..3: 5, 4, 3, 2
+        assertThat(t.cohorts()).isEqualTo(4);
+        assertThat(t.size(0)).isEqualTo(5);
+        assertThat(new long[] {t.active(0, 0), t.active(0, 1), t.active(0, 2), t.active(0, 3)})
+                .containsExactly(5, 4, 3, 2);
+        // cohort 1: 1, 3, 3 -> 3, 2, 2; cohort 2: 1, 2 -> 2, 1; cohort 3: empty
+        assertThat(new long[] {t.active(1, 0), t.active(1, 1), t.active(1, 2)}).containsExactly(3, 2, 2);
+        assertThat(new long[] {t.active(2, 0), t.active(2, 1)}).containsExactly(2, 1);
+        assertThat(t.size(3)).isZero();
+        CohortAccumulator same = new CohortAccumulator(3);
+        same.addAll(new int[] {2, 1, 0, 0, 0, 0, 0, 1, 1, 2}, new int[] {2, 3, 4, 1, 4, 3, 2, 1, 3, 1});
+        assertThat(same.toByteArray()).isEqualTo(bytes);
+        assertThat(t).isEqualTo(CohortTable.of(new int[] {0, 0, 0, 0, 0, 1, 1, 1, 2, 2},
+                new int[] {1, 2, 3, 4, 4, 1, 3, 3, 1, 2}, 3));
     }
 }

@@ -3,6 +3,8 @@ package io.github.cxmetrics.internal.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.github.cxmetrics.retention.CohortAccumulator;
+import io.github.cxmetrics.retention.CohortTable;
 import io.github.cxmetrics.stats.MeanAccumulator;
 import io.github.cxmetrics.stats.MeanSummary;
 import io.github.cxmetrics.survey.Nps;
@@ -100,6 +102,46 @@ class StateFuzzTest {
             assertThat(s.mean()).isFinite();
             if (s.effectiveSize() > 1) {
                 assertThat(s.variance()).isNotNegative().isFinite();
+            }
+        }
+    }
+
+    @Test
+    void cohortStates() {
+        List<CohortAccumulator> seeds = new ArrayList<>();
+        seeds.add(new CohortAccumulator(0));
+        CohortAccumulator a = new CohortAccumulator(3);
+        a.addAll(new int[] {0, 0, 0, 1, 1, 2, 3}, new int[] {1, 4, 4, 3, 1, 2, 1});
+        seeds.add(a);
+        CohortAccumulator b = new CohortAccumulator(12);
+        b.add(5, 8, Long.MAX_VALUE / 2);
+        b.add(0, 13, 7);
+        seeds.add(b);
+        StateFuzz.Tally t = new StateFuzz<>(CohortAccumulator.FAMILY, seeds, StateFuzzTest::cohortInvariants, 19)
+                .run(RANDOM, FLIPS, MUTATIONS);
+        System.out.println("cohort: " + t);
+        assertThat(t.rejected).isGreaterThanOrEqualTo(RANDOM + FLIPS);
+    }
+
+    static void cohortInvariants(CohortAccumulator acc) {
+        CohortTable t = acc.snapshot();
+        long total = 0;
+        for (int c = 0; c < t.cohorts(); c++) {
+            total += t.size(c);
+        }
+        // the triangle of a mutated lastPeriod can have 5·10⁹ cells: check the corner
+        for (int c = 0; c < Math.min(t.cohorts(), 40); c++) {
+            long previous = t.size(c);
+            for (int j = 0; j < Math.min(t.columns(c), 40); j++) {
+                long active = t.active(c, j);
+                assertThat(active).isBetween(0L, previous);
+                previous = active;
+            }
+        }
+        assertThat(total).isEqualTo(acc.customers());
+        if (total > 0) {
+            for (double r : t.averageCurve()) {
+                assertThat(r).isBetween(0.0, 1.0);
             }
         }
     }
