@@ -1,5 +1,6 @@
 package io.github.cxmetrics.internal.format;
 
+import io.github.cxmetrics.retention.KaplanMeierAccumulator;
 import io.github.cxmetrics.stats.MeanAccumulator;
 import io.github.cxmetrics.stats.StateFamily;
 import io.github.cxmetrics.survey.RatingAccumulator;
@@ -16,6 +17,7 @@ public final class CoreStateFamilies implements StateFamily.Provider {
     public List<StateFamily<?>> families() {
         return List.of(
                 RatingAccumulator.FAMILY,
-                MeanAccumulator.FAMILY);
+                MeanAccumulator.FAMILY,
+                KaplanMeierAccumulator.FAMILY);
     }
 }
