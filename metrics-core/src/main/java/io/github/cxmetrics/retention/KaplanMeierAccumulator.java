@@ -377,8 +377,8 @@ public final class KaplanMeierAccumulator implements Mergeable<KaplanMeierAccumu
             throw in.corrupt("negative number of distinct durations " + k);
         }
         if ((long) k * ENTRY_BYTES != in.remaining()) {
-            throw in.corrupt(k + " distinct durations need " + (long) k * ENTRY_BYTES
-                    + " bytes after the count, the payload has " + in.remaining());
+            throw in.corrupt("a count of " + k + " distinct durations needs " + (long) k * ENTRY_BYTES
+                    + " bytes after it, the payload has " + in.remaining());
         }
         KaplanMeierAccumulator acc = new KaplanMeierAccumulator();
         acc.allocate(capacityFor(k));
