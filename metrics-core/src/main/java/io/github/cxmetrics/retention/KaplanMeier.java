@@ -7,6 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collector;
 
 /**
  * The Kaplan–Meier (product-limit) estimate of a survival curve from right-censored lifetimes,
@@ -62,6 +65,11 @@ import java.util.OptionalDouble;
  * {@code print.survfit}; P. Royston &amp; M. K. B. Parmar (2013), "Restricted mean survival time: an
  * alternative to the hazard ratio for the design and analysis of randomized trials with a
  * time-to-event outcome", <i>BMC Medical Research Methodology</i> 13:152.
+ *
+ * <p><b>In parts.</b> {@link KaplanMeierAccumulator} builds the same curve from data that arrives
+ * one subject at a time or in parts to be merged (a parallel stream, a distributed engine): its
+ * {@link KaplanMeierAccumulator#snapshot()} equals {@code fit} on all the data, and
+ * {@link #collector(ToDoubleFunction, Predicate)} collects a stream of subjects into a curve.
  *
  * <p>Instances are immutable values with value {@code equals}; they keep no reference to the
  * caller's arrays.
@@ -198,13 +206,11 @@ public final class KaplanMeier {
             throw new IllegalArgumentException("durations must not be empty");
         }
         int eventCount = 0;
-        double lastTime = 0.0;
         for (int i = 0; i < n; i++) {
             double d = durations[i];
             if (!(d >= 0.0 && d < Double.POSITIVE_INFINITY)) {
                 throw new IllegalArgumentException("duration " + d + " at index " + i + " must be finite and >= 0");
             }
-            lastTime = Math.max(lastTime, d);
             if (observed[i]) {
                 eventCount++;
             }
@@ -221,39 +227,95 @@ public final class KaplanMeier {
         Arrays.sort(eventTimes);
         Arrays.sort(censorTimes);
 
-        List<Step> steps = new ArrayList<>();
-        double[] logVariance = new double[eventCount];
-        long atRisk = n;
-        double s = 1.0;
-        double sigma2 = 0.0;
+        // the runs of equal times in the two sorted arrays, merged: one row per distinct duration
+        double[] times = new double[n];
+        long[] eventsAt = new long[n];
+        long[] censoredAt = new long[n];
+        int k = 0;
         int e = 0;
         int c = 0;
-        while (e < eventTimes.length) {
-            double t = eventTimes[e];
-            while (c < censorTimes.length && censorTimes[c] < t) {
-                atRisk--;
-                c++;
-            }
+        while (e < eventTimes.length || c < censorTimes.length) {
+            double t = c == censorTimes.length || e < eventTimes.length && eventTimes[e] <= censorTimes[c]
+                    ? eventTimes[e] : censorTimes[c];
             long d = 0;
             while (e < eventTimes.length && eventTimes[e] == t) {
                 d++;
                 e++;
             }
-            long censoredHere = 0;
+            long x = 0;
             while (c < censorTimes.length && censorTimes[c] == t) {
-                censoredHere++;
+                x++;
                 c++;
             }
-            s *= (double) (atRisk - d) / atRisk;
-            sigma2 = d == atRisk ? Double.POSITIVE_INFINITY
-                    : sigma2 + (double) d / ((double) atRisk * (double) (atRisk - d));
-            double se = s == 0.0 ? 0.0 : s * Math.sqrt(sigma2);
-            logVariance[steps.size()] = sigma2;
-            steps.add(new Step(t, atRisk, d, censoredHere, s, se));
-            atRisk -= d + censoredHere;
+            times[k] = t;
+            eventsAt[k] = d;
+            censoredAt[k] = x;
+            k++;
         }
-        return new KaplanMeier(List.copyOf(steps), Arrays.copyOf(logVariance, steps.size()), n, eventCount,
-                lastTime);
+        return ofDistinct(times, eventsAt, censoredAt, k);
+    }
+
+    /**
+     * The curve of data given as counts per distinct duration: the one construction behind
+     * {@link #fit(double[], boolean[])} and {@link KaplanMeierAccumulator#snapshot()}, so that both
+     * give equal curves for the same data. The arrays are read, not kept.
+     *
+     * @param times the distinct durations, {@code times[0..k)} strictly increasing, finite,
+     *     {@code >= 0} and never −0.0
+     * @param eventsAt the events observed at each duration, {@code >= 0}
+     * @param censoredAt the subjects censored at each duration, {@code >= 0}, with
+     *     {@code eventsAt[i] + censoredAt[i] >= 1}
+     * @param k the number of distinct durations, {@code >= 1}; the total of all counts must not
+     *     exceed {@code Long.MAX_VALUE}
+     * @return the curve
+     */
+    static KaplanMeier ofDistinct(double[] times, long[] eventsAt, long[] censoredAt, int k) {
+        long n = 0;
+        long eventCount = 0;
+        int eventTimes = 0;
+        for (int i = 0; i < k; i++) {
+            n += eventsAt[i] + censoredAt[i];
+            eventCount += eventsAt[i];
+            eventTimes += eventsAt[i] > 0 ? 1 : 0;
+        }
+        List<Step> steps = new ArrayList<>(eventTimes);
+        double[] logVariance = new double[eventTimes];
+        long atRisk = n;
+        double s = 1.0;
+        double sigma2 = 0.0;
+        for (int i = 0; i < k; i++) {
+            long d = eventsAt[i];
+            if (d > 0) {
+                s *= (double) (atRisk - d) / atRisk;
+                sigma2 = d == atRisk ? Double.POSITIVE_INFINITY
+                        : sigma2 + (double) d / ((double) atRisk * (double) (atRisk - d));
+                double se = s == 0.0 ? 0.0 : s * Math.sqrt(sigma2);
+                logVariance[steps.size()] = sigma2;
+                steps.add(new Step(times[i], atRisk, d, censoredAt[i], s, se));
+            }
+            atRisk -= d + censoredAt[i];
+        }
+        return new KaplanMeier(List.copyOf(steps), logVariance, n, eventCount, times[k - 1]);
+    }
+
+    /**
+     * A collector of subjects into a curve, for {@code stream.collect(…)} and {@code groupingBy}; as
+     * {@link KaplanMeierAccumulator#collector(ToDoubleFunction, Predicate)}, whose result equals
+     * {@link #fit(double[], boolean[])} on the same subjects in any order, also on parallel streams.
+     *
+     * @param <T> the type of the stream elements (subjects)
+     * @param duration the time of a subject to its event or censoring, finite and {@code >= 0}
+     * @param observed whether the event of a subject was observed at its duration ({@code false}:
+     *     censored then)
+     * @return the collector; it throws {@link IllegalStateException} for an empty stream (the curve
+     *     of no subjects is undefined) and {@link IllegalArgumentException} for a negative, NaN or
+     *     infinite duration
+     * @throws NullPointerException if an argument is null
+     * @since 0.2.0
+     */
+    public static <T> Collector<T, KaplanMeierAccumulator, KaplanMeier> collector(
+            ToDoubleFunction<? super T> duration, Predicate<? super T> observed) {
+        return KaplanMeierAccumulator.collector(duration, observed);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.cxmetrics.internal.format;
 
 import io.github.cxmetrics.retention.CohortAccumulator;
+import io.github.cxmetrics.retention.KaplanMeierAccumulator;
 import io.github.cxmetrics.stats.MeanAccumulator;
 import io.github.cxmetrics.stats.StateFamily;
 import io.github.cxmetrics.survey.RatingAccumulator;
@@ -18,6 +19,7 @@ public final class CoreStateFamilies implements StateFamily.Provider {
         return List.of(
                 RatingAccumulator.FAMILY,
                 MeanAccumulator.FAMILY,
+                KaplanMeierAccumulator.FAMILY,
                 CohortAccumulator.FAMILY);
     }
 }
