@@ -53,3 +53,10 @@ write("mean-v1.bin", frame(2, 1, 0, struct.pack("<qdddd", 4, 4.0, 4.0, 2.5, 5.0)
 cells = [(0, 1, 1), (0, 2, 1), (0, 3, 1), (0, 4, 2), (1, 1, 1), (1, 3, 2), (2, 1, 1), (2, 2, 1)]
 write("cohort-v1.bin", frame(4, 1, 0, struct.pack("<ii", 3, len(cells))
                              + b"".join(struct.pack("<iiq", c, a, n) for c, a, n in cells)))
+
+# family 3, kaplan-meier, v1: the AML "maintained" group of R's survival package, durations (+ censored)
+# 9, 13, 13+, 18, 23, 28+, 31, 34, 45+, 48, 161+; per distinct duration ascending: duration, events, censored
+entries = [(9, 1, 0), (13, 1, 1), (18, 1, 0), (23, 1, 0), (28, 0, 1), (31, 1, 0), (34, 1, 0), (45, 0, 1),
+           (48, 1, 0), (161, 0, 1)]
+write("kaplan-meier-v1.bin", frame(3, 1, 0, struct.pack("<i", len(entries))
+                                   + b"".join(struct.pack("<dqq", float(t), e, c) for t, e, c in entries)))

@@ -124,8 +124,8 @@ public final class StateFrame {
         int stored = in.getInt(crcAt);
         int computed = crc(in, start, crcAt);
         if (stored != computed) {
-            throw new IllegalArgumentException(String.format("corrupt %s state: CRC-32C %08x does not match "
-                    + "the stored %08x", name, computed, stored));
+            throw new IllegalArgumentException("corrupt " + name + " state: CRC-32C " + hex8(computed)
+                    + " does not match the stored " + hex8(stored));
         }
         int flags = Short.toUnsignedInt(in.getShort(start + 6));
         ByteBuffer body = in.duplicate().order(ByteOrder.LITTLE_ENDIAN);
@@ -151,6 +151,11 @@ public final class StateFrame {
             throw new IllegalArgumentException("not a cxmetrics state: bad magic bytes, expected 43 58 4d 53");
         }
         return Byte.toUnsignedInt(in.get(in.position() + 4));
+    }
+
+    private static String hex8(int v) {
+        String h = Integer.toHexString(v);
+        return "00000000".substring(h.length()) + h;
     }
 
     private static int crc(ByteBuffer in, int from, int to) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cxmetrics.retention.CohortAccumulator;
 import io.github.cxmetrics.retention.CohortTable;
+import io.github.cxmetrics.retention.KaplanMeier;
+import io.github.cxmetrics.retention.KaplanMeierAccumulator;
 import io.github.cxmetrics.stats.MeanAccumulator;
 import io.github.cxmetrics.stats.MeanSummary;
 import io.github.cxmetrics.stats.StateFamily;
@@ -94,5 +96,27 @@ class GoldenStatesTest {
         assertThat(same.toByteArray()).isEqualTo(bytes);
         assertThat(t).isEqualTo(CohortTable.of(new int[] {0, 0, 0, 0, 0, 1, 1, 1, 2, 2},
                 new int[] {1, 2, 3, 4, 4, 1, 3, 3, 1, 2}, 3));
+    }
+
+    @Test
+    void kaplanMeierVersion1() {
+        byte[] bytes = golden("kaplan-meier-v1.bin");
+        KaplanMeierAccumulator acc = KaplanMeierAccumulator.fromByteArray(bytes);
+        assertThat(acc.count()).isEqualTo(11);
+        assertThat(acc.distinctDurations()).isEqualTo(10);
+        KaplanMeier km = acc.snapshot();
+        // R: summary(survfit(Surv(time, status) ~ 1, data = aml[aml$x == "Maintained", ])): S(13) = 0.8182,
+        // S(48) = 0.1841, median 31 (Therneau, survival package documentation of the aml data)
+        assertThat(km.survival(13)).isCloseTo(0.8182, org.assertj.core.api.Assertions.within(5e-5));
+        assertThat(km.survival(48)).isCloseTo(0.1841, org.assertj.core.api.Assertions.within(5e-5));
+        assertThat(km.medianSurvival()).hasValue(31.0);
+        double[] t = {9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161};
+        boolean[] event = {true, true, false, true, true, false, true, true, false, true, false};
+        assertThat(km).isEqualTo(KaplanMeier.fit(t, event));
+        KaplanMeierAccumulator same = new KaplanMeierAccumulator();
+        for (int i = t.length - 1; i >= 0; i--) {
+            same.add(t[i], event[i]);
+        }
+        assertThat(same.toByteArray()).isEqualTo(bytes);
     }
 }

