@@ -227,10 +227,22 @@ public final class KaplanMeier {
         Arrays.sort(eventTimes);
         Arrays.sort(censorTimes);
 
-        // the runs of equal times in the two sorted arrays, merged: one row per distinct duration
-        double[] times = new double[n];
-        long[] eventsAt = new long[n];
-        long[] censoredAt = new long[n];
+        // the runs of equal times in the two sorted arrays, merged: one row per distinct duration;
+        // counted first, so that the rows take memory per distinct duration, not per subject
+        int distinct = 0;
+        for (int e = 0, c = 0; e < eventTimes.length || c < censorTimes.length; distinct++) {
+            double t = c == censorTimes.length || e < eventTimes.length && eventTimes[e] <= censorTimes[c]
+                    ? eventTimes[e] : censorTimes[c];
+            while (e < eventTimes.length && eventTimes[e] == t) {
+                e++;
+            }
+            while (c < censorTimes.length && censorTimes[c] == t) {
+                c++;
+            }
+        }
+        double[] times = new double[distinct];
+        long[] eventsAt = new long[distinct];
+        long[] censoredAt = new long[distinct];
         int k = 0;
         int e = 0;
         int c = 0;

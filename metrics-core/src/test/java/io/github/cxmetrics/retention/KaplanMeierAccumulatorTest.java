@@ -442,7 +442,7 @@ class KaplanMeierAccumulatorTest {
         }
         assertThatThrownBy(() -> KaplanMeierAccumulator.fromByteArray(Arrays.copyOf(good, good.length + 1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("corrupt kaplan-meier state: 1 bytes follow the state");
+                .hasMessage("corrupt kaplan-meier state: 1 trailing byte(s) after the state");
         for (int bit = 0; bit < 8 * good.length; bit++) {
             byte[] flipped = good.clone();
             flipped[bit / 8] ^= (byte) (1 << (bit % 8));
