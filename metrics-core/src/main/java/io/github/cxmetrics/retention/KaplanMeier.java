@@ -195,22 +195,13 @@ public final class KaplanMeier {
      *     is negative, NaN or infinite (the message names the value and its index)
      */
     public static KaplanMeier fit(double[] durations, boolean[] observed) {
-        Objects.requireNonNull(durations, "durations");
-        Objects.requireNonNull(observed, "observed");
-        if (durations.length != observed.length) {
-            throw new IllegalArgumentException("durations and observed must have the same length, were "
-                    + durations.length + " and " + observed.length);
-        }
+        checkSubjects(durations, observed);
         int n = durations.length;
         if (n == 0) {
             throw new IllegalArgumentException("durations must not be empty");
         }
         int eventCount = 0;
         for (int i = 0; i < n; i++) {
-            double d = durations[i];
-            if (!(d >= 0.0 && d < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("duration " + d + " at index " + i + " must be finite and >= 0");
-            }
             if (observed[i]) {
                 eventCount++;
             }
@@ -265,6 +256,26 @@ public final class KaplanMeier {
             k++;
         }
         return ofDistinct(times, eventsAt, censoredAt, k);
+    }
+
+    /**
+     * The checks shared by {@link #fit(double[], boolean[])} and
+     * {@link KaplanMeierAccumulator#addAll(double[], boolean[])}: both arrays present, of one length,
+     * every duration finite and {@code >= 0}.
+     */
+    static void checkSubjects(double[] durations, boolean[] observed) {
+        Objects.requireNonNull(durations, "durations");
+        Objects.requireNonNull(observed, "observed");
+        if (durations.length != observed.length) {
+            throw new IllegalArgumentException("durations and observed must have the same length, were "
+                    + durations.length + " and " + observed.length);
+        }
+        for (int i = 0; i < durations.length; i++) {
+            double d = durations[i];
+            if (!(d >= 0.0 && d < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("duration " + d + " at index " + i + " must be finite and >= 0");
+            }
+        }
     }
 
     /**

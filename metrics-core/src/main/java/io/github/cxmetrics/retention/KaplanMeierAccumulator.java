@@ -171,19 +171,8 @@ public final class KaplanMeierAccumulator implements Mergeable<KaplanMeierAccumu
      *     limit; nothing is added then
      */
     public void addAll(double[] durations, boolean[] observed) {
-        Objects.requireNonNull(durations, "durations");
-        Objects.requireNonNull(observed, "observed");
-        if (durations.length != observed.length) {
-            throw new IllegalArgumentException("durations and observed must have the same length, were "
-                    + durations.length + " and " + observed.length);
-        }
+        KaplanMeier.checkSubjects(durations, observed);
         int n = durations.length;
-        for (int i = 0; i < n; i++) {
-            if (!validDuration(durations[i])) {
-                throw new IllegalArgumentException("duration " + durations[i] + " at index " + i
-                        + " must be finite and >= 0");
-            }
-        }
         if (count > Long.MAX_VALUE - n) {
             throw new ArithmeticException("count overflow: " + count + " + " + n + " exceeds Long.MAX_VALUE");
         }

@@ -225,17 +225,6 @@ public final class StateFrame {
         }
 
         /**
-         * Writes bytes as they are.
-         *
-         * @param bytes the bytes
-         * @return this writer
-         */
-        public Writer bytes(byte[] bytes) {
-            out.put(bytes);
-            return this;
-        }
-
-        /**
          * The buffer being written, positioned at the next payload byte, for nested frames.
          *
          * @return the buffer
