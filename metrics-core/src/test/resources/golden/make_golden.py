@@ -60,3 +60,30 @@ entries = [(9, 1, 0), (13, 1, 1), (18, 1, 0), (23, 1, 0), (28, 0, 1), (31, 1, 0)
            (48, 1, 0), (161, 0, 1)]
 write("kaplan-meier-v1.bin", frame(3, 1, 0, struct.pack("<i", len(entries))
                                    + b"".join(struct.pack("<dqq", float(t), e, c) for t, e, c in entries)))
+
+# family 5, rfm, v1. Purchases: customer "a" 10.00 on 2024-01-01, 0.10 and 0.20 on 2024-01-08, 5.25 and
+# a return of 5.25 on 2024-02-01; "b" 3.50 on 2023-12-31; "é" 7.00 on 2024-01-03. Customers ascend by
+# id (code points), entries by epoch day; a day's partials are non-overlapping doubles, smallest first,
+# summing exactly to the day's amounts: 0.1 + 0.2 is the double nearest the sum plus the exact rest
+# (computed with fractions, not with the library's algorithm); a day that cancels is the one +0.0.
+import datetime
+from fractions import Fraction
+
+
+def epoch(y, m, d):
+    return (datetime.date(y, m, d) - datetime.date(1970, 1, 1)).days
+
+
+hi = 0.1 + 0.2
+lo = float(Fraction(0.1) + Fraction(0.2) - Fraction(hi))
+assert Fraction(lo) + Fraction(hi) == Fraction(0.1) + Fraction(0.2)
+customers = [("a", [(epoch(2024, 1, 1), 10.0), (epoch(2024, 1, 8), lo), (epoch(2024, 1, 8), hi),
+                    (epoch(2024, 2, 1), 0.0)]),
+             ("b", [(epoch(2023, 12, 31), 3.5)]),
+             ("\u00e9", [(epoch(2024, 1, 3), 7.0)])]
+payload = struct.pack("<i", len(customers))
+for cid, entries in customers:
+    utf8 = cid.encode("utf-8")
+    payload += struct.pack("<H", len(utf8)) + utf8 + struct.pack("<i", len(entries))
+    payload += b"".join(struct.pack("<id", day, amount) for day, amount in entries)
+write("rfm-v1.bin", frame(5, 1, 0, payload))

@@ -3,6 +3,7 @@ package io.github.cxmetrics.clv;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collector;
 
 /**
  * A customer's purchase history in the (frequency, recency, age[, monetary value]) form the
@@ -110,10 +112,16 @@ public final class RfmSummary {
 
     /**
      * Summarises transactions per customer. Purchases on the same calendar day collapse into one
-     * (amounts summed); frequency = purchase days − 1; recency and age are measured from the first
-     * purchase day, in {@code unit} ({@code DAYS}: days; {@code WEEKS}: days/7; {@code MONTHS}: days
-     * over the mean Gregorian month, 30.436875; {@code YEARS}: days/365.2425); monetary value = the mean
-     * amount of the repeat purchase days. Transactions after {@code observationEnd} are ignored.
+     * whose amount is the day's total: the exact sum of its amounts rounded once to the nearest double
+     * (see {@link RfmAccumulator}), so it does not depend on the order of the transactions;
+     * frequency = purchase days − 1; recency and age are measured from the first purchase day, in
+     * {@code unit} ({@code DAYS}: days; {@code WEEKS}: days/7; {@code MONTHS}: days over the mean
+     * Gregorian month, 30.436875; {@code YEARS}: days/365.2425); monetary value = the mean of the day
+     * totals of the repeat purchase days, summed in date order. Transactions after
+     * {@code observationEnd} are ignored.
+     *
+     * <p>{@link RfmAccumulator} gives identical summaries from transactions split in any way across
+     * accumulators, in any order; {@link #collector(LocalDate, ChronoUnit)} is the stream form.
      *
      * @param transactions the purchases, in any order
      * @param observationEnd the last day of observation (inclusive)
@@ -131,34 +139,77 @@ public final class RfmSummary {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(observationEnd, "observationEnd");
         double daysPerUnit = daysPer(Objects.requireNonNull(unit, "unit"));
-        Map<String, TreeMap<LocalDate, Double>> byCustomer = new LinkedHashMap<>();
+        Map<String, TreeMap<Long, Amounts>> byCustomer = new LinkedHashMap<>();
         for (Transaction t : transactions) {
             Objects.requireNonNull(t, "transaction");
             if (t.date().isAfter(observationEnd)) {
                 continue;
             }
-            byCustomer.computeIfAbsent(t.customerId(), k -> new TreeMap<>()).merge(t.date(), t.amount(), Double::sum);
+            byCustomer.computeIfAbsent(t.customerId(), k -> new TreeMap<>())
+                    .computeIfAbsent(t.date().toEpochDay(), k -> new Amounts()).add(t.amount());
         }
+        long endDay = observationEnd.toEpochDay();
         Map<String, RfmSummary> out = new LinkedHashMap<>();
-        for (Map.Entry<String, TreeMap<LocalDate, Double>> e : byCustomer.entrySet()) {
-            out.put(e.getKey(), summarise(e.getKey(), e.getValue(), observationEnd, daysPerUnit));
+        for (Map.Entry<String, TreeMap<Long, Amounts>> e : byCustomer.entrySet()) {
+            int n = e.getValue().size();
+            long[] days = new long[n];
+            double[] totals = new double[n];
+            int k = 0;
+            for (Map.Entry<Long, Amounts> day : e.getValue().entrySet()) {
+                days[k] = day.getKey();
+                totals[k++] = ExactSum.sum(day.getValue().values, day.getValue().n);
+            }
+            out.put(e.getKey(), summarise(e.getKey(), days, totals, n, endDay, daysPerUnit));
         }
         return out;
     }
 
-    /** One customer's summary, validated like {@link #of(long, double, double, double)}. */
-    private static RfmSummary summarise(String customer, TreeMap<LocalDate, Double> days, LocalDate observationEnd,
+    /**
+     * A collector of transactions into the per-customer summaries of
+     * {@link #fromTransactions(Collection, LocalDate, ChronoUnit)} (identical values), through an
+     * {@link RfmAccumulator}: it works on parallel streams, and the map is ordered by customer id.
+     *
+     * @param observationEnd the last day of observation (inclusive)
+     * @param unit the time unit of recency and age: DAYS, WEEKS, MONTHS or YEARS
+     * @return the collector
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code unit} is not one of the four
+     * @since 0.2.0
+     */
+    public static Collector<Transaction, RfmAccumulator, Map<String, RfmSummary>> collector(LocalDate observationEnd,
+            ChronoUnit unit) {
+        return RfmAccumulator.collector(observationEnd, unit);
+    }
+
+    /** One day's amounts, in arrival order. */
+    private static final class Amounts {
+        double[] values = new double[1];
+        int n;
+
+        void add(double v) {
+            if (n == values.length) {
+                values = Arrays.copyOf(values, 2 * n);
+            }
+            values[n++] = v;
+        }
+    }
+
+    /**
+     * One customer's summary from its purchase days (epoch days, strictly ascending) and their totals
+     * (exact sums rounded once), validated like {@link #of(long, double, double, double)}; shared by
+     * {@link #fromTransactions} and {@link RfmAccumulator#snapshot}, so the two agree bit for bit.
+     */
+    static RfmSummary summarise(String customer, long[] days, double[] totals, int n, long endDay,
             double daysPerUnit) {
-        for (Map.Entry<LocalDate, Double> day : days.entrySet()) {
-            if (!Double.isFinite(day.getValue())) {
-                throw new IllegalArgumentException("customer " + customer + ": the amounts on " + day.getKey()
-                        + " sum to " + day.getValue() + ", beyond the range of a double");
+        for (int k = 0; k < n; k++) {
+            if (!Double.isFinite(totals[k])) {
+                throw new IllegalArgumentException("customer " + customer + ": the amounts on "
+                        + LocalDate.ofEpochDay(days[k]) + " sum to " + totals[k] + ", beyond the range of a double");
             }
         }
-        LocalDate first = days.firstKey();
-        long x = days.size() - 1L;
-        double recency = ChronoUnit.DAYS.between(first, days.lastKey()) / daysPerUnit;
-        double age = ChronoUnit.DAYS.between(first, observationEnd) / daysPerUnit;
+        long x = n - 1L;
+        double recency = (days[n - 1] - days[0]) / daysPerUnit;
+        double age = (endDay - days[0]) / daysPerUnit;
         try {
             validate(x, recency, age);
         } catch (IllegalArgumentException e) {
@@ -168,15 +219,15 @@ public final class RfmSummary {
             return new RfmSummary(0, 0.0, age, Double.NaN);
         }
         double sum = 0.0;
-        for (double v : days.tailMap(first, false).values()) {
-            sum += v;
+        for (int k = 1; k < n; k++) {
+            sum += totals[k];
         }
         double mean = sum / x;
         if (!Double.isFinite(sum)) {
             // the day totals are finite, so their mean is: scale before adding
             mean = 0.0;
-            for (double v : days.tailMap(first, false).values()) {
-                mean += v / x;
+            for (int k = 1; k < n; k++) {
+                mean += totals[k] / x;
             }
         }
         if (!(mean > 0.0 && mean < Double.POSITIVE_INFINITY)) {
@@ -187,7 +238,7 @@ public final class RfmSummary {
         return new RfmSummary(x, recency, age, mean);
     }
 
-    private static double daysPer(ChronoUnit unit) {
+    static double daysPer(ChronoUnit unit) {
         switch (unit) {
             case DAYS:
                 return 1.0;

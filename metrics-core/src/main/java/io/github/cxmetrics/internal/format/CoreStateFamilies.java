@@ -1,5 +1,6 @@
 package io.github.cxmetrics.internal.format;
 
+import io.github.cxmetrics.clv.RfmAccumulator;
 import io.github.cxmetrics.retention.CohortAccumulator;
 import io.github.cxmetrics.retention.KaplanMeierAccumulator;
 import io.github.cxmetrics.stats.MeanAccumulator;
@@ -20,6 +21,7 @@ public final class CoreStateFamilies implements StateFamily.Provider {
                 RatingAccumulator.FAMILY,
                 MeanAccumulator.FAMILY,
                 KaplanMeierAccumulator.FAMILY,
-                CohortAccumulator.FAMILY);
+                CohortAccumulator.FAMILY,
+                RfmAccumulator.FAMILY);
     }
 }

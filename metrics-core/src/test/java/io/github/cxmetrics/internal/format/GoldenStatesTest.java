@@ -2,6 +2,9 @@ package io.github.cxmetrics.internal.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cxmetrics.clv.RfmAccumulator;
+import io.github.cxmetrics.clv.RfmSummary;
+import io.github.cxmetrics.clv.Transaction;
 import io.github.cxmetrics.retention.CohortAccumulator;
 import io.github.cxmetrics.retention.CohortTable;
 import io.github.cxmetrics.retention.KaplanMeier;
@@ -15,6 +18,10 @@ import io.github.cxmetrics.survey.Scale;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,5 +125,25 @@ class GoldenStatesTest {
             same.add(t[i], event[i]);
         }
         assertThat(same.toByteArray()).isEqualTo(bytes);
+    }
+
+    @Test
+    void rfmVersion1() {
+        byte[] bytes = golden("rfm-v1.bin");
+        RfmAccumulator acc = RfmAccumulator.fromByteArray(bytes);
+        assertThat(acc.customers()).isEqualTo(3);
+        Map<String, RfmSummary> s = acc.snapshot(LocalDate.of(2024, 2, 10), ChronoUnit.DAYS);
+        // "a": first day Jan 1, repeat days Jan 8 (0.1 + 0.2, the double 0.30000000000000004) and Feb 1 (0);
+        // recency 31 days, age 40, monetary (0.30000000000000004 + 0) / 2 = 0.15000000000000002 (Python)
+        assertThat(s).containsExactly(Map.entry("a", RfmSummary.of(2, 31.0, 40.0, 0.15000000000000002)),
+                Map.entry("b", RfmSummary.of(0, 0.0, 41.0)), Map.entry("\u00e9", RfmSummary.of(0, 0.0, 38.0)));
+        List<Transaction> ts = List.of(new Transaction("\u00e9", LocalDate.of(2024, 1, 3), 7.0),
+                new Transaction("a", LocalDate.of(2024, 2, 1), -5.25),
+                new Transaction("a", LocalDate.of(2024, 1, 8), 0.2),
+                new Transaction("b", LocalDate.of(2023, 12, 31), 3.5),
+                new Transaction("a", LocalDate.of(2024, 2, 1), 5.25),
+                new Transaction("a", LocalDate.of(2024, 1, 8), 0.1),
+                new Transaction("a", LocalDate.of(2024, 1, 1), 10.0));
+        assertThat(RfmAccumulator.of(ts).toByteArray()).isEqualTo(bytes);
     }
 }

@@ -3,6 +3,8 @@ package io.github.cxmetrics.internal.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.github.cxmetrics.clv.RfmAccumulator;
+import io.github.cxmetrics.clv.RfmSummary;
 import io.github.cxmetrics.retention.CohortAccumulator;
 import io.github.cxmetrics.retention.CohortTable;
 import io.github.cxmetrics.retention.KaplanMeier;
@@ -13,8 +15,11 @@ import io.github.cxmetrics.survey.Nps;
 import io.github.cxmetrics.survey.RatingAccumulator;
 import io.github.cxmetrics.survey.RatingDistribution;
 import io.github.cxmetrics.survey.Scale;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -176,6 +181,50 @@ class StateFuzzTest {
             assertThat(s.survival()).isBetween(0.0, previous);
             assertThat(s.standardError()).isFinite();
             previous = s.survival();
+        }
+    }
+
+    @Test
+    void rfmStates() {
+        List<RfmAccumulator> seeds = new ArrayList<>();
+        seeds.add(new RfmAccumulator());
+        RfmAccumulator a = new RfmAccumulator();
+        LocalDate d = LocalDate.of(1997, 1, 1);
+        a.add("0001", d, 29.33);
+        a.add("0001", d.plusDays(17), 0.1);
+        a.add("0001", d.plusDays(17), 0.2);
+        a.add("0001", d.plusDays(40), 5.25);
+        a.add("0001", d.plusDays(40), -5.25);
+        a.add("0002", d.plusDays(3), 11.77);
+        a.add("\u00e9\uD83D\uDE00", d.minusDays(900), 1.0);
+        seeds.add(a);
+        RfmAccumulator b = new RfmAccumulator();
+        b.add("x", d, 0x1p900);
+        b.add("x", d, Double.MIN_VALUE);
+        b.add("x", d, -0x1p-600);
+        b.add("x", d.plusDays(1), 3.0);
+        seeds.add(b);
+        StateFuzz.Tally t = new StateFuzz<>(RfmAccumulator.FAMILY, seeds, StateFuzzTest::rfmInvariants, 21)
+                .run(RANDOM, FLIPS, MUTATIONS);
+        System.out.println("rfm: " + t);
+        assertThat(t.rejected).isGreaterThanOrEqualTo(RANDOM + FLIPS);
+    }
+
+    static void rfmInvariants(RfmAccumulator acc) {
+        Map<String, RfmSummary> s;
+        try {
+            s = acc.snapshot(LocalDate.ofEpochDay(Integer.MAX_VALUE), ChronoUnit.DAYS);
+        } catch (IllegalArgumentException refused) {
+            return; // a customer whose repeat days do not average > 0: refused with its name, as documented
+        }
+        assertThat(s.size()).isEqualTo(acc.customers());
+        for (RfmSummary r : s.values()) {
+            assertThat(r.frequency()).isNotNegative();
+            assertThat(r.recency()).isBetween(0.0, r.age());
+            assertThat(r.age()).isFinite();
+            if (r.hasMonetaryValue()) {
+                assertThat(r.monetaryValue()).isPositive().isFinite();
+            }
         }
     }
 }
