@@ -250,8 +250,8 @@ class ServqualFuzzTest {
 
     /**
      * Random bytes; every second array behind a valid magic, family and version, every fourth also
-     * with the length of a seed (a multiple of whose payload only a valid state could fill) and a
-     * valid CRC.
+     * as long as a seed, with flags 0, the matching payload length and a valid CRC, so that only the
+     * payload checks can reject it.
      */
     private static byte[] randomArray(SplittableRandom random, List<Shape> seeds, int i) {
         int length = i % 4 == 3 ? seeds.get(random.nextInt(seeds.size())).bytes().length : random.nextInt(0, 201);
@@ -431,16 +431,18 @@ class ServqualFuzzTest {
             }
         }
         if (gaps) {
-            mean(1, r::unweightedScore, -range, range, where, "unweighted score");
+            // averages of block means over at most N respondents each: the tolerance of N values
+            long all = Math.max(1, acc.respondents());
+            mean(all, r::unweightedScore, -range, range, where, "unweighted score");
             check(r.dimensionPriorities().size() == acc.dims.length, where, "dimension priorities");
-            mean(withPoints, r::weightedScore, -range, range, where, "weighted score");
+            mean(withPoints == 0 ? 0 : all, r::weightedScore, -range, range, where, "weighted score");
         } else {
             undefined(r::unweightedScore, where, "unweighted score");
         }
         mean(acc.perRespondentWeighted.count(), r::perRespondentWeightedScore, -range, range, where,
                 "per-respondent weighted score");
         if (perceptions) {
-            mean(1, r::servperfScore, lo, hi, where, "SERVPERF score");
+            mean(Math.max(1, acc.respondents()), r::servperfScore, lo, hi, where, "SERVPERF score");
         }
         int[] priorities = r.itemPriorities().clone();
         Arrays.sort(priorities);
