@@ -370,8 +370,8 @@ public final class CohortAccumulator implements Mergeable<CohortAccumulator> {
      * Reads one state at the buffer's position and moves the position past it; on failure the position
      * does not move. Checks, in order, the frame (length, magic, family, version, CRC-32C), the flags,
      * {@code lastPeriod}, that the cell count matches the payload length exactly (before allocating),
-     * then every cell: cohort and active periods in range, strictly ascending order, at least one
-     * customer, and a total that fits a {@code long}. Allocation is at most a constant times the input.
+     * then every cell: cohort and active periods in range, at least one customer, strictly ascending
+     * order, and a total that fits a {@code long}. Allocation is at most a constant times the input.
      *
      * @param source the binary form, in any byte order
      * @return a new accumulator with that state

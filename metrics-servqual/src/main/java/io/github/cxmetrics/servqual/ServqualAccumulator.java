@@ -8,6 +8,7 @@ import io.github.cxmetrics.stats.StateFamily;
 import io.github.cxmetrics.survey.Scale;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +54,8 @@ import java.util.Objects;
  * 20+k            1           M, the measure count (uint8, 5)
  * 21+k            M           measure ids in the order of the alpha blocks (uint8): 0, 1, 2, 3, 4
  * 21+k+M          1           D, the dimension count (uint8, 1..5, the number of ids used by the items)
- * 22+k+M          5·D         per dimension block: its id (uint8, strictly ascending) and k_d (int32)
+ * 22+k+M          5·D         per dimension block: its id (uint8, strictly ascending) and k_d (int32,
+ *                             the number of items with that id, >= 1)
  * H = 22+k+M+5D   56·5k       per item 1..k, five mean states: P − E, E, P, P − adequate, P − desired
  * H+280k          56·8D       per dimension block, eight mean states over respondents' dimension
  *                             means: P − E, E, P, P − adequate, P − desired, adequate, desired,
@@ -607,15 +609,17 @@ public final class ServqualAccumulator implements Mergeable<ServqualAccumulator>
     /**
      * Reads one state at the buffer's position and moves the position past it (on failure it does
      * not move). It checks the frame (length, magic, family, version, CRC-32C) and the flags; then
-     * the item count and, before it allocates anything beyond the {@code k} dimension ids, the exact
-     * payload length those imply; then the instrument, the scale, the measure and dimension blocks,
-     * every embedded mean state (a whole frame of its own) and these invariants: every count is at
-     * most the respondent count, a gap count at most its perception and expectation counts; every
-     * mean has unit weights and lies in its documented range (answers on the scale, gaps within
-     * ±(max − min), importance shares in [0, 1] summing to 1 over the dimensions) and every variance
-     * within the range's bound (Popoviciu); the alpha sums are those of some data on the scale
-     * (bounded, {@code n·Σx² ≥ (Σx)²}, and {@code s²_T ≤ k·Σ s²_i}, so that alpha ≤ 1). The
-     * tolerances of the floating-point checks grow with the count as the rounding of the running
+     * the item count and the {@code k} dimension ids (each 0..4), and, before it allocates anything
+     * beyond those ids, the exact payload length they imply; then the scale, the respondent count,
+     * the measure ids and the dimension blocks (exactly the ids the items use, ascending, each with
+     * its item count, at least 1), every embedded mean state (a whole frame of its own) and these
+     * invariants: every count is at most the respondent count, a gap count at most its perception
+     * and expectation counts; every mean has unit weights and lies in its documented range (answers
+     * on the scale, gaps within ±(max − min), importance shares in [0, 1] summing to 1 over the
+     * dimensions), a mean of one value is exactly the state of one value ({@code M2 = 0}) and every
+     * other variance is within the range's bound (Popoviciu); the alpha sums are those of some data
+     * on the scale (bounded, {@code n·Σx² ≥ (Σx)²}, and {@code s²_T ≤ k·Σ s²_i}, so that alpha ≤ 1).
+     * The tolerances of the floating-point checks grow with the count as the rounding of the running
      * means does ({@code 1e-9 + 8·n·2⁻⁵³} relative), so every state that {@code add} and
      * {@code merge} build reads back.
      *
@@ -693,7 +697,7 @@ public final class ServqualAccumulator implements Mergeable<ServqualAccumulator>
         for (int b = 0; b < blocks; b++) {
             int id = in.u8("the dimension blocks");
             int k = in.i32("the dimension blocks");
-            if (id <= previous || id >= DIMENSION_BY_ID.length || perDimension[id] != k) {
+            if (id <= previous || id >= DIMENSION_BY_ID.length || perDimension[id] == 0 || perDimension[id] != k) {
                 throw in.corrupt("dimension block " + b + " (id " + id + ", " + k + " items) does not match the items");
             }
             previous = id;
@@ -845,7 +849,16 @@ public final class ServqualAccumulator implements Mergeable<ServqualAccumulator>
         if (!(mean >= lo - tolerance && mean <= hi + tolerance)) {
             throw corrupt("the " + what + " is " + mean + ", outside " + allowed);
         }
-        if (n > 1) {
+        if (n == 1) {
+            // one value of weight 1 has exactly one state: Σw = Σw² = 1, M2 = 0 (which the mean family
+            // alone does not require), so a doubled copy of it must have no spread either
+            MeanAccumulator one = new MeanAccumulator();
+            one.add(mean);
+            if (!Arrays.equals(one.toByteArray(), acc.toByteArray())) {
+                throw corrupt("the " + what + " holds one value, but not as the state of one value of weight 1 "
+                        + "(Σw = Σw² = 1, M2 = 0)");
+            }
+        } else {
             // Popoviciu: a population variance is at most (hi − lo)²/4
             double bound = (hi - lo) * (hi - lo) / 4.0 * n / (n - 1);
             if (s.variance() > bound * (1.0 + relative) + 1e-12) {
