@@ -497,6 +497,13 @@ public final class MeanAccumulator implements Mergeable<MeanAccumulator> {
                 || weight != 0.0 && weight < MIN_WEIGHT) {
             throw in.corrupt("moments inconsistent with the weights");
         }
+        if (Double.doubleToRawLongBits(mean) == Long.MIN_VALUE) {
+            throw in.corrupt("mean is -0.0, which no add or merge produces");
+        }
+        if (count == 1 && weight != 0.0 && (m2 != 0.0 || squaredWeight != weight * weight)) {
+            throw in.corrupt("a state of one value must have M2 = 0 and a sum of squared weights equal to the "
+                    + "squared weight");
+        }
         if (weight != 0.0) {
             // Cauchy–Schwarz: (Σw)²/n <= Σw² <= (Σw)², i.e. Σw/n <= Σw²/Σw <= Σw (no square to overflow), up
             // to the rounding of the two running sums, each off by at most about n·2⁻⁵³ relative

@@ -176,6 +176,23 @@ class MeanAccumulatorTest {
         // Σw² = 1 < (Σw)²/n = 7: impossible
         assertThatThrownBy(() -> MeanAccumulator.fromByteArray(with(good, 28, 1.0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("squared weights");
+        // one value of weight 2 (count 1, Σw 2, Σw² 4, mean 5, M2 0): a spread or other Σw² is impossible
+        MeanAccumulator one = new MeanAccumulator();
+        one.add(5.0, 2.0);
+        byte[] single = one.toByteArray();
+        assertThat(MeanAccumulator.fromByteArray(single).toByteArray()).isEqualTo(single);
+        assertThatThrownBy(() -> MeanAccumulator.fromByteArray(with(single, 44, 0.5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("corrupt mean state: a state of one value must "
+                        + "have M2 = 0 and a sum of squared weights equal to the squared weight");
+        assertThatThrownBy(() -> MeanAccumulator.fromByteArray(with(single, 28, 4.5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a state of one value");
+        // the mean −0.0 is never produced (a first value is stored as value + 0.0)
+        MeanAccumulator zero = new MeanAccumulator();
+        zero.add(-0.0);
+        assertThat(Double.doubleToRawLongBits(zero.snapshot().mean())).isZero();
+        assertThatThrownBy(() -> MeanAccumulator.fromByteArray(with(zero.toByteArray(), 36, -0.0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("corrupt mean state: mean is -0.0, which no add or merge produces");
         // every single-bit flip is rejected: the CRC-32C catches it, or the length or header check does
         for (int i = 0; i < good.length; i++) {
             for (int bit = 0; bit < 8; bit++) {

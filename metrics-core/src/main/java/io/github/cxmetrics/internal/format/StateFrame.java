@@ -99,6 +99,10 @@ public final class StateFrame {
                     + " bytes, a state has at least " + OVERHEAD);
         }
         int payload = in.getInt(start + 8);
+        if (payload > MAX_PAYLOAD) {
+            throw new IllegalArgumentException("corrupt " + name + " state: its header declares a payload of "
+                    + payload + " bytes, more than the format's maximum of " + MAX_PAYLOAD);
+        }
         if (payload < 0 || payload > available - OVERHEAD) {
             throw new IllegalArgumentException("truncated or corrupt " + name + " state: its header declares a "
                     + "payload of " + Integer.toUnsignedString(payload) + " bytes, the input has "

@@ -59,6 +59,11 @@ class StateFrameTest {
         negative[11] = (byte) 0x80;
         assertThatThrownBy(() -> StateFrame.open(ByteBuffer.wrap(negative), 9, "test", 1))
                 .hasMessageContaining("declares a payload of 2147483651 bytes");
+        byte[] huge = good.clone(); // 2^31 − 80: one byte more than any frame can carry (checked first)
+        java.nio.ByteBuffer.wrap(huge).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(8, Integer.MAX_VALUE - 79);
+        assertThatThrownBy(() -> StateFrame.open(ByteBuffer.wrap(huge), 9, "test", 1))
+                .hasMessage("corrupt test state: its header declares a payload of 2147483568 bytes, more than the "
+                        + "format's maximum of 2147483567");
         byte[] magic = good.clone();
         magic[3] = 'R';
         assertThatThrownBy(() -> StateFrame.open(ByteBuffer.wrap(magic), 9, "test", 1))
