@@ -438,12 +438,12 @@ class ServqualFormatTest {
      */
     @Test
     void aMeanOfOneValueWithASpreadIsRejected() {
-        ServqualAccumulator acc = sample();
-        acc.dimGap[0] = MeanAccumulator.fromByteArray(ServqualFrames.mean(1, 1.0, 1.0, -1.0, 0.25));
-        byte[] bytes = acc.toByteArray();
-        assertThatThrownBy(() -> ServqualAccumulator.fromByteArray(bytes)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("corrupt servqual state: the mean gap of EMPATHY holds one value, but not as the state of "
-                        + "one value of weight 1 (Σw = Σw² = 1, M2 = 0)");
+        // a nested mean frame of one value with a spread (M2 = 0.25): the mean reader itself refuses it
+        byte[] spread = sample().toByteArray();
+        System.arraycopy(ServqualFrames.mean(1, 1.0, 1.0, -1.0, 0.25), 0, spread, FIRST_MEAN, 56);
+        assertThat(reject(spread)).isEqualTo("corrupt servqual state: the mean gap of item 1 is not a valid mean "
+                + "state: corrupt mean state: a state of one value must have M2 = 0 and a sum of squared weights "
+                + "equal to the squared weight");
         // one respondent of the 22-item instrument: every mean holds one value, as the state of one value
         ServqualAccumulator one = new ServqualAccumulator(Instrument.servqual22(), Scale.ONE_TO_SEVEN);
         int[] e = new int[22];
@@ -453,10 +453,15 @@ class ServqualFormatTest {
         one.add(Respondent.of(e, p));
         byte[] good = one.toByteArray();
         assertThat(ServqualAccumulator.fromByteArray(good).toByteArray()).isEqualTo(good);
-        one.itemGap[0] = MeanAccumulator.fromByteArray(ServqualFrames.mean(1, 1.0, 1.0, 2.0, 1e-300));
-        byte[] spread = one.toByteArray();
-        assertThatThrownBy(() -> ServqualAccumulator.fromByteArray(spread)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("the mean gap of item 1 holds one value, but not as the state of one value");
+        // weight 1 + 2^-40 is a valid mean state of one value, within the unit-weight slack of 1e-9, but not
+        // the state of one respondent (weight exactly 1): servqual refuses it
+        double w = 1 + 0x1p-40;
+        ServqualAccumulator weighted = sample();
+        weighted.dimGap[0] = MeanAccumulator.fromByteArray(ServqualFrames.mean(1, w, w * w, -1.0, 0.0));
+        byte[] bytes = weighted.toByteArray();
+        assertThatThrownBy(() -> ServqualAccumulator.fromByteArray(bytes)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("corrupt servqual state: the mean gap of EMPATHY holds one value, but not as the state of "
+                        + "one value of weight 1 (Σw = Σw² = 1, M2 = 0)");
     }
 
     /** The offset of the first mean frame in the sample's bytes (k = 3, D = 1). */
