@@ -5,6 +5,7 @@ import io.github.cxmetrics.internal.math.BetaExpectation;
 import io.github.cxmetrics.internal.math.Gamma;
 import io.github.cxmetrics.internal.math.NelderMead;
 import io.github.cxmetrics.internal.math.NumericalHessian;
+import io.github.cxmetrics.internal.math.QuasiNewton;
 import io.github.cxmetrics.stats.Estimate;
 import java.util.Arrays;
 import java.util.Collection;
@@ -53,6 +54,13 @@ public final class BetaGeometricNbd {
     private final double logLikelihood;
     private final double[] standardErrors; // null when not fitted or the Hessian is singular
 
+    /** Box of the log-parameters for BFGS; the fit is rejected beyond ±25 anyway. */
+    private static final double[] LOWER = {-30.0, -30.0, -30.0, -30.0};
+    private static final double[] UPPER = {30.0, 30.0, 30.0, 30.0};
+    /** Relative gradient tolerance of the BFGS search: {@code max|∂ℓ/∂yᵢ| <= 1e-11·(1 + |ℓ|)}. */
+    private static final double GRADIENT_TOLERANCE = 1e-11;
+    private static final int MAX_EVALUATIONS = 2_000;
+
     private BetaGeometricNbd(double r, double alpha, double a, double b, double logLikelihood, double[] se) {
         this.r = r;
         this.alpha = alpha;
@@ -100,14 +108,43 @@ public final class BetaGeometricNbd {
         }
         List<RfmSummary.Weighted> data = RfmSummary.group(customers);
         checkIdentified(data);
+        return fit(new BgNbdLikelihood(data), null);
+    }
+
+    /**
+     * The fit on prepared data: BFGS on the analytic gradient ({@link QuasiNewton}) from
+     * {@code (ln r, ln α, ln a, ln b) = 0}, falling back to Nelder–Mead from the same start when it
+     * fails (see {@link QuasiNewton}: budget, a non-finite start, no acceptable step); standard
+     * errors from the analytic Hessian. {@code trace}, when not null, receives
+     * {evaluations of the likelihood with its gradient, BFGS iterations, 1 if Nelder–Mead was used}.
+     */
+    static BetaGeometricNbd fit(BgNbdLikelihood likelihood, int[] trace) {
+        double[] start = {0.0, 0.0, 0.0, 0.0};
+        QuasiNewton.Result result = QuasiNewton.minimize((y, g) -> {
+            double v = likelihood.valueAndGradient(y, g);
+            for (int i = 0; i < g.length; i++) {
+                g[i] = -g[i];
+            }
+            return -v;
+        }, start, LOWER, UPPER, GRADIENT_TOLERANCE, MAX_EVALUATIONS);
         double[] best;
-        try {
-            best = NelderMead.minimize(p -> -logLikelihood(p, data), new double[] {0.0, 0.0, 0.0, 0.0}, 1.0, 1e-12,
-                    200_000);
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException("BG/NBD fit did not converge: " + e.getMessage(), e);
+        boolean fellBack = !result.converged();
+        if (fellBack) {
+            try {
+                best = NelderMead.minimize(p -> -likelihood.value(p), start, 1.0, 1e-12, 200_000);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("BG/NBD fit did not converge: " + e.getMessage()
+                        + " (Nelder-Mead, after BFGS failed: " + result.failure() + ")", e);
+            }
+        } else {
+            best = result.point();
         }
-        double ll = logLikelihood(best, data);
+        if (trace != null) {
+            trace[0] = result.evaluations();
+            trace[1] = result.iterations();
+            trace[2] = fellBack ? 1 : 0;
+        }
+        double ll = fellBack ? likelihood.value(best) : -result.value();
         boolean inside = Double.isFinite(ll);
         for (double v : best) {
             inside &= Math.abs(v) <= 25;
@@ -118,7 +155,7 @@ public final class BetaGeometricNbd {
                     + "the data carry too little information to identify them", Math.exp(best[0]),
                     Math.exp(best[1]), Math.exp(best[2]), Math.exp(best[3]), ll));
         }
-        double[] se = NumericalHessian.logScaleStandardErrors(p -> logLikelihood(p, data), best);
+        double[] se = NumericalHessian.logScaleStandardErrors(likelihood.hessian(best), best);
         return new BetaGeometricNbd(Math.exp(best[0]), Math.exp(best[1]), Math.exp(best[2]), Math.exp(best[3]), ll, se);
     }
 
@@ -145,57 +182,6 @@ public final class BetaGeometricNbd {
                     + "one at the end of observation (recency == age), so nobody is seen to stop buying and the data "
                     + "carry no information about dropout");
         }
-    }
-
-    /**
-     * The log-likelihood at log-parameters {@code p}, summed over grouped rows. The terms that depend
-     * on x only (the gamma and beta functions) are computed once per distinct x.
-     */
-    static double logLikelihood(double[] p, List<RfmSummary.Weighted> data) {
-        double r = Math.exp(p[0]);
-        double alpha = Math.exp(p[1]);
-        double a = Math.exp(p[2]);
-        double b = Math.exp(p[3]);
-        double lnBab = Beta.logBeta(a, b);
-        double lnGr = Gamma.logGamma(r);
-        long maxX = 0;
-        for (RfmSummary.Weighted w : data) {
-            maxX = Math.max(maxX, w.x);
-        }
-        if (maxX > 100_000) {
-            double sum = 0.0;
-            for (RfmSummary.Weighted w : data) {
-                sum += w.count * single(r, alpha, a, b, lnBab, lnGr, w.x, w.tx, w.t);
-            }
-            return sum;
-        }
-        int size = (int) maxX + 1;
-        double[] lnA = new double[size];
-        double[] first = new double[size];
-        double[] second = new double[size];
-        boolean[] known = new boolean[size];
-        double lnAlpha = Math.log(alpha);
-        double sum = 0.0;
-        for (RfmSummary.Weighted w : data) {
-            int x = (int) w.x;
-            if (!known[x]) {
-                lnA[x] = Gamma.logGamma(r + x) - lnGr + r * lnAlpha;
-                first[x] = Beta.logBeta(a, b + x) - lnBab;
-                second[x] = x == 0 ? 0.0 : Beta.logBeta(a + 1, b + x - 1) - lnBab;
-                known[x] = true;
-            }
-            double term1 = first[x] - (r + x) * Math.log(alpha + w.t);
-            double ll;
-            if (x == 0) {
-                ll = lnA[x] + term1;
-            } else {
-                double term2 = second[x] - (r + x) * Math.log(alpha + w.tx);
-                double m = Math.max(term1, term2);
-                ll = lnA[x] + m + Math.log(Math.exp(term1 - m) + Math.exp(term2 - m));
-            }
-            sum += w.count * ll;
-        }
-        return sum;
     }
 
     private static double single(double r, double alpha, double a, double b, double lnBab, double lnGr, long x,

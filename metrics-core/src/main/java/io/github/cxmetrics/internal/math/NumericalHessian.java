@@ -173,4 +173,29 @@ public final class NumericalHessian {
         }
         return se;
     }
+
+    /**
+     * Standard errors of {@code θ = exp(y)} from a given Hessian {@code H} of the log-likelihood in
+     * the log-parameters {@code y} (analytic, or from differences of an analytic gradient), by the
+     * delta method: {@code se(θᵢ) = θᵢ·√((−H)⁻¹)ᵢᵢ}.
+     *
+     * @param hessian the Hessian in {@code y} at the maximiser
+     * @param logParameters the maximiser
+     * @return the standard errors of {@code exp(logParameters)}, or null if the Hessian is singular
+     *     or not negative definite there
+     */
+    public static double[] logScaleStandardErrors(double[][] hessian, double[] logParameters) {
+        double[][] cov = inverseOfNegative(hessian);
+        if (cov == null) {
+            return null;
+        }
+        double[] se = new double[logParameters.length];
+        for (int i = 0; i < se.length; i++) {
+            se[i] = Math.exp(logParameters[i]) * Math.sqrt(cov[i][i]);
+            if (!(se[i] > 0.0 && se[i] < Double.POSITIVE_INFINITY)) {
+                return null;
+            }
+        }
+        return se;
+    }
 }
