@@ -133,8 +133,10 @@ public final class BetaGeometricNbd {
             try {
                 best = NelderMead.minimize(p -> -likelihood.value(p), start, 1.0, 1e-12, 200_000);
             } catch (IllegalStateException e) {
-                throw new IllegalStateException("BG/NBD fit did not converge: " + e.getMessage()
-                        + " (Nelder-Mead, after BFGS failed: " + result.failure() + ")", e);
+                IllegalStateException failure = new IllegalStateException("BG/NBD fit did not converge: "
+                        + e.getMessage(), e);
+                failure.addSuppressed(new IllegalStateException("BFGS, tried first, failed: " + result.failure()));
+                throw failure;
             }
         } else {
             best = result.point();
