@@ -9,7 +9,6 @@ import io.github.cxmetrics.internal.math.QuasiNewton;
 import io.github.cxmetrics.stats.Estimate;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -60,6 +59,9 @@ public final class BetaGeometricNbd {
     /** Relative gradient tolerance of the BFGS search: {@code max|∂ℓ/∂yᵢ| <= 1e-11·(1 + |ℓ|)}. */
     private static final double GRADIENT_TOLERANCE = 1e-11;
     private static final int MAX_EVALUATIONS = 2_000;
+    /** Distinct rows from which the fit starts from a fit on a sample of {@link #SAMPLE_ROWS}. */
+    private static final int WARM_START_ROWS = 100_000;
+    private static final int SAMPLE_ROWS = 20_000;
 
     private BetaGeometricNbd(double r, double alpha, double a, double b, double logLikelihood, double[] se) {
         this.r = r;
@@ -106,7 +108,7 @@ public final class BetaGeometricNbd {
         if (customers.isEmpty()) {
             throw new IllegalArgumentException("cannot fit BG/NBD to an empty set of customers");
         }
-        List<RfmSummary.Weighted> data = RfmSummary.group(customers);
+        RfmSummary.Grouped data = RfmSummary.group(customers);
         checkIdentified(data);
         return fit(new BgNbdLikelihood(data), null);
     }
@@ -115,23 +117,50 @@ public final class BetaGeometricNbd {
      * The fit on prepared data: BFGS on the analytic gradient ({@link QuasiNewton}) from
      * {@code (ln r, ln α, ln a, ln b) = 0}, falling back to Nelder–Mead from the same start when it
      * fails (see {@link QuasiNewton}: budget, a non-finite start, no acceptable step); standard
-     * errors from the analytic Hessian. {@code trace}, when not null, receives
-     * {evaluations of the likelihood with its gradient, BFGS iterations, 1 if Nelder–Mead was used}.
+     * errors from the analytic Hessian. With {@value #WARM_START_ROWS} distinct rows or more, the
+     * search starts from a fit on a systematic sample (see the comment in the code). {@code trace},
+     * when not null, receives {evaluations of the likelihood with its gradient on all rows, BFGS
+     * iterations, 1 if Nelder–Mead was used} and, if it has room, {evaluations on the sample, rows
+     * of the sample}.
      */
     static BetaGeometricNbd fit(BgNbdLikelihood likelihood, int[] trace) {
         double[] start = {0.0, 0.0, 0.0, 0.0};
-        QuasiNewton.Result result = QuasiNewton.minimize((y, g) -> {
-            double v = likelihood.valueAndGradient(y, g);
-            for (int i = 0; i < g.length; i++) {
-                g[i] = -g[i];
+        double[][] curvature = null;
+        if (likelihood.rows() >= WARM_START_ROWS) {
+            // warm start: fit a systematic sample of about 20 000 rows, and begin the full fit at its
+            // estimate with the inverse of its Hessian (scaled to the full weight) as the first
+            // BFGS approximation, so the full data see only the last, Newton-like steps
+            BgNbdLikelihood sample = likelihood.sample(likelihood.rows() / SAMPLE_ROWS);
+            QuasiNewton.Result warm = QuasiNewton.minimize(negated(sample), start, LOWER, UPPER, GRADIENT_TOLERANCE,
+                    MAX_EVALUATIONS);
+            if (trace != null && trace.length > 4) {
+                trace[3] = warm.evaluations();
+                trace[4] = sample.rows();
             }
-            return -v;
-        }, start, LOWER, UPPER, GRADIENT_TOLERANCE, MAX_EVALUATIONS);
+            double[] y = warm.point();
+            boolean inside = warm.converged();
+            for (double v : y) {
+                inside &= Math.abs(v) <= 25;
+            }
+            double[][] cov = inside ? NumericalHessian.inverseOfNegative(sample.hessian(y)) : null;
+            if (cov != null) {
+                double scale = sample.totalWeight() / likelihood.totalWeight();
+                for (double[] row : cov) {
+                    for (int j = 0; j < row.length; j++) {
+                        row[j] *= scale;
+                    }
+                }
+                start = y;
+                curvature = cov;
+            }
+        }
+        QuasiNewton.Result result = QuasiNewton.minimize(negated(likelihood), start, curvature, LOWER, UPPER,
+                GRADIENT_TOLERANCE, MAX_EVALUATIONS);
         double[] best;
         boolean fellBack = !result.converged();
         if (fellBack) {
             try {
-                best = NelderMead.minimize(p -> -likelihood.value(p), start, 1.0, 1e-12, 200_000);
+                best = NelderMead.minimize(p -> -likelihood.value(p), new double[4], 1.0, 1e-12, 200_000);
             } catch (IllegalStateException e) {
                 IllegalStateException failure = new IllegalStateException("BG/NBD fit did not converge: "
                         + e.getMessage(), e);
@@ -161,15 +190,26 @@ public final class BetaGeometricNbd {
         return new BetaGeometricNbd(Math.exp(best[0]), Math.exp(best[1]), Math.exp(best[2]), Math.exp(best[3]), ll, se);
     }
 
+    /** {@code −ℓ} and {@code −∇ℓ}, the objective of the minimiser. */
+    private static QuasiNewton.Objective negated(BgNbdLikelihood likelihood) {
+        return (y, g) -> {
+            double v = likelihood.valueAndGradient(y, g);
+            for (int i = 0; i < g.length; i++) {
+                g[i] = -g[i];
+            }
+            return -v;
+        };
+    }
+
     /** The data patterns on which the likelihood has no interior maximum. */
-    private static void checkIdentified(List<RfmSummary.Weighted> data) {
+    private static void checkIdentified(RfmSummary.Grouped data) {
         boolean anyAge = false;
         boolean anyRepeat = false;
         boolean anyGap = false;
-        for (RfmSummary.Weighted w : data) {
-            anyAge |= w.t > 0.0;
-            anyRepeat |= w.x > 0;
-            anyGap |= w.x > 0 && w.tx < w.t;
+        for (int i = 0; i < data.size(); i++) {
+            anyAge |= data.t[i] > 0.0;
+            anyRepeat |= data.x[i] > 0;
+            anyGap |= data.x[i] > 0 && data.tx[i] < data.t[i];
         }
         if (!anyAge) {
             throw new IllegalStateException("cannot fit BG/NBD: every customer's age is 0, so the data carry no "

@@ -3,7 +3,6 @@ package io.github.cxmetrics.clv;
 import io.github.cxmetrics.internal.math.Beta;
 import io.github.cxmetrics.internal.math.Gamma;
 import io.github.cxmetrics.internal.math.Polygamma;
-import java.util.List;
 
 /**
  * The BG/NBD log-likelihood over grouped customers, with its analytic gradient and Hessian in the
@@ -44,14 +43,19 @@ final class BgNbdLikelihood {
     private final double[] segmentWeight;
     private int evaluations;
 
-    BgNbdLikelihood(List<RfmSummary.Weighted> grouped) {
-        int n = grouped.size();
-        tx = new double[n];
-        t = new double[n];
-        weight = new double[n];
+    /** From grouped rows (sorted by x, then tₓ, then T; see {@link RfmSummary#group}). */
+    BgNbdLikelihood(RfmSummary.Grouped grouped) {
+        this(grouped.x, grouped.tx, grouped.t, grouped.weight);
+    }
+
+    private BgNbdLikelihood(long[] x, double[] tx, double[] t, double[] weight) {
+        int n = x.length;
+        this.tx = tx;
+        this.t = t;
+        this.weight = weight;
         int distinct = 0;
         for (int i = 0; i < n; i++) {
-            if (i == 0 || grouped.get(i).x != grouped.get(i - 1).x) {
+            if (i == 0 || x[i] != x[i - 1]) {
                 distinct++;
             }
         }
@@ -60,18 +64,48 @@ final class BgNbdLikelihood {
         segmentWeight = new double[distinct];
         int k = -1;
         for (int i = 0; i < n; i++) {
-            RfmSummary.Weighted w = grouped.get(i);
-            if (i == 0 || w.x != grouped.get(i - 1).x) {
+            if (i == 0 || x[i] != x[i - 1]) {
                 k++;
-                xs[k] = w.x;
+                xs[k] = x[i];
                 start[k] = i;
             }
-            tx[i] = w.tx;
-            t[i] = w.t;
-            weight[i] = w.count;
-            segmentWeight[k] += w.count;
+            segmentWeight[k] += weight[i];
         }
         start[distinct] = n;
+    }
+
+    /**
+     * Every {@code stride}-th row (in the sorted order, with its weight): a systematic sample,
+     * stratified by x, on which a fit gives a starting point and a curvature for the fit on all rows.
+     */
+    BgNbdLikelihood sample(int stride) {
+        int n = (t.length + stride - 1) / stride;
+        long[] x = new long[n];
+        double[] sx = new double[n];
+        double[] st = new double[n];
+        double[] sw = new double[n];
+        int k = 0;
+        int j = 0;
+        for (int i = 0; i < t.length; i += stride) {
+            while (start[k + 1] <= i) {
+                k++;
+            }
+            x[j] = xs[k];
+            sx[j] = tx[i];
+            st[j] = t[i];
+            sw[j] = weight[i];
+            j++;
+        }
+        return new BgNbdLikelihood(x, sx, st, sw);
+    }
+
+    /** The total weight (number of customers). */
+    double totalWeight() {
+        double s = 0.0;
+        for (double w : segmentWeight) {
+            s += w;
+        }
+        return s;
     }
 
     /** The number of distinct (x, tₓ, T) rows. */

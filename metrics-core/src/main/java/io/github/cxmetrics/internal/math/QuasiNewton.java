@@ -151,6 +151,26 @@ public final class QuasiNewton {
      */
     public static Result minimize(Objective f, double[] start, double[] lower, double[] upper, double tolerance,
             int maxEvaluations) {
+        return minimize(f, start, null, lower, upper, tolerance, maxEvaluations);
+    }
+
+    /**
+     * Minimises {@code f} over the box from {@code start}, with a given initial inverse-Hessian
+     * approximation (e.g. the inverse of the exact Hessian of a related problem, which makes the
+     * first steps Newton-like); it is not rescaled after the first step.
+     *
+     * @param f the objective with its gradient
+     * @param start the starting point
+     * @param inverseHessian the initial {@code H}, symmetric positive definite; null for the identity
+     * @param lower the lower bounds ({@code -∞} allowed)
+     * @param upper the upper bounds ({@code +∞} allowed), {@code >= lower}
+     * @param tolerance the relative gradient tolerance, e.g. {@code 1e-11}
+     * @param maxEvaluations the evaluation budget
+     * @return the result; {@link Result#converged()} says whether the test was met
+     * @throws IllegalArgumentException if the dimensions differ or a bound pair is out of order
+     */
+    public static Result minimize(Objective f, double[] start, double[][] inverseHessian, double[] lower,
+            double[] upper, double tolerance, int maxEvaluations) {
         Objects.requireNonNull(f, "f");
         int n = start.length;
         if (lower.length != n || upper.length != n) {
@@ -175,6 +195,18 @@ public final class QuasiNewton {
         }
         double[][] h = identity(n);
         boolean scaled = false;
+        if (inverseHessian != null) {
+            if (inverseHessian.length != n) {
+                throw new IllegalArgumentException("inverseHessian must be " + n + " × " + n);
+            }
+            for (int i = 0; i < n; i++) {
+                h[i] = inverseHessian[i].clone();
+                if (h[i].length != n) {
+                    throw new IllegalArgumentException("inverseHessian must be " + n + " × " + n);
+                }
+            }
+            scaled = true;
+        }
         boolean[] fixed = new boolean[n];
         double[] d = new double[n];
         double[] xNew = new double[n];
