@@ -30,13 +30,19 @@ import java.util.Objects;
  * }</pre>
  * Times are in the unit of the summaries (CDNOW: weeks); purchases count repeat transactions.
  * The bracket of the likelihood is summed in log space (log-sum-exp), so large x never overflows.
- * Fitting maximises the log-likelihood over the logs of the four parameters by Nelder–Mead with
- * restarts, identical (x, tₓ, T) rows grouped with weights and summed in sorted order (so the fit
- * does not depend on the order of the input); standard errors come from the observed information,
- * the Hessian of the log-likelihood in log space by central differences with Richardson
- * extrapolation (the method of R's {@code numDeriv::hessian}), by the delta method. On the CDNOW
- * sample they agree with {@code numDeriv::hessian} of the same likelihood to 1e-6 relative (r 0.01256,
- * α 0.3782, a 0.1857, b 0.7053).
+ * Fitting maximises the log-likelihood over the logs of the four parameters by BFGS with a Wolfe
+ * line search on the analytic gradient (Nocedal &amp; Wright, <i>Numerical Optimization</i>, 2nd ed.,
+ * Algorithm 6.1), log-parameters boxed to [−30, 30]; identical (x, tₓ, T) rows are grouped with
+ * weights into sorted primitive columns, the log-gamma terms computed once per distinct x, and the
+ * rows summed in sorted order (so the fit does not depend on the order of the input). From 100 000
+ * distinct rows on, the search starts at a fit on a systematic sample of about 20 000 rows, with
+ * that sample's inverse Hessian as the first curvature, so the full data see only a few Newton-like
+ * steps (5 evaluations for 10⁶ synthetic customers). If BFGS fails (evaluation budget, a non-finite
+ * start, no acceptable step), Nelder–Mead with restarts from the origin takes over. Standard errors
+ * come from the observed information, the analytic Hessian of the log-likelihood in log space, by
+ * the delta method. On the CDNOW sample the fit takes 32 evaluations of the likelihood with its
+ * gradient, and the standard errors agree with R's {@code numDeriv::hessian} of the same likelihood
+ * to 1e-6 relative (r 0.01256, α 0.3782, a 0.1857, b 0.7053).
  *
  * <p><b>Equality.</b> Two models are equal when their parameters, log-likelihoods and standard
  * errors are equal bit for bit; a model built with {@link #of} (no log-likelihood, no standard
@@ -290,8 +296,9 @@ public final class BetaGeometricNbd {
 
     /**
      * Standard errors of (r, α, a, b) from the observed information: {@code se(θᵢ) = θᵢ·√((−H)⁻¹)ᵢᵢ}
-     * with {@code H} the Hessian of the log-likelihood in {@code ln θ} (delta method), computed by
-     * central differences with Richardson extrapolation as R's {@code numDeriv::hessian} does.
+     * with {@code H} the Hessian of the log-likelihood in {@code ln θ} (delta method), computed
+     * analytically (digamma and trigamma differences per distinct x, and per-row sums; checked against
+     * mpmath's numerical derivatives to 1e-12 relative).
      *
      * @return a new array {r, α, a, b}, each finite and {@code > 0}
      * @throws IllegalStateException if the model was not fitted, or the Hessian at the estimate is

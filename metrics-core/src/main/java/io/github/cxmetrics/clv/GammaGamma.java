@@ -26,7 +26,10 @@ import java.util.Objects;
  * }</pre>
  * Money in the currency of the data. The model assumes spend is independent of the purchase
  * process; fit it on customers with at least one repeat purchase. Fitting maximises the
- * log-likelihood over the logs of (p, q, γ) by Nelder–Mead; a fit with {@code q <= 1} is rejected,
+ * log-likelihood over the logs of (p, q, γ) by BFGS on the analytic gradient (Nocedal &amp; Wright,
+ * <i>Numerical Optimization</i>, 2nd ed., Algorithm 6.1; identical (x, m̄) pairs grouped with
+ * weights, the gamma terms once per distinct x, one logarithm per pair and evaluation), with
+ * Nelder–Mead as the fallback when BFGS fails; a fit with {@code q <= 1} is rejected,
  * since the population mean spend would then be infinite and the conditional expectation could
  * only be misused. Standard errors come from the observed information by the delta method (see
  * {@link #standardErrors()}).
@@ -202,8 +205,9 @@ public final class GammaGamma {
 
     /**
      * Standard errors of (p, q, γ) from the observed information: {@code se(θᵢ) = θᵢ·√((−H)⁻¹)ᵢᵢ}
-     * with {@code H} the Hessian of the log-likelihood in {@code ln θ} (delta method), by central
-     * differences with Richardson extrapolation as R's {@code numDeriv::hessian} computes it.
+     * with {@code H} the Hessian of the log-likelihood in {@code ln θ} (delta method), computed
+     * analytically (trigamma differences per distinct x; checked against mpmath's numerical
+     * derivatives to 1e-12 relative).
      *
      * @return a new array {p, q, γ}, each finite and {@code > 0}
      * @throws IllegalStateException if the model was not fitted, or the Hessian at the estimate is
