@@ -3,6 +3,7 @@ package io.github.cxmetrics.bench;
 import io.github.cxmetrics.clv.BetaGeometricNbd;
 import io.github.cxmetrics.clv.RfmSummary;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -42,6 +44,7 @@ public class BgNbdLargeBenchmark {
     private List<RfmSummary> customers;
     private BetaGeometricNbd published;
     private Sweeps.BgNbd sweep;
+    private ForkJoinPool pool;
 
     /** Draws the customers. */
     @Setup(Level.Trial)
@@ -49,6 +52,7 @@ public class BgNbdLargeBenchmark {
         customers = SyntheticBgNbd.customers(n, 20_050_101L);
         published = BetaGeometricNbd.of(SyntheticBgNbd.R, SyntheticBgNbd.ALPHA, SyntheticBgNbd.A, SyntheticBgNbd.B);
         sweep = new Sweeps.BgNbd(customers);
+        pool = new ForkJoinPool(2);
     }
 
     /**
@@ -84,5 +88,22 @@ public class BgNbdLargeBenchmark {
     @Benchmark
     public BetaGeometricNbd fit() {
         return BetaGeometricNbd.fit(customers);
+    }
+
+    /**
+     * The same fit with the per-customer sums on a two-thread {@link ForkJoinPool} (the model is
+     * bit-identical).
+     *
+     * @return the fitted model
+     */
+    @Benchmark
+    public BetaGeometricNbd fitOnTwoThreads() {
+        return BetaGeometricNbd.fit(customers, pool);
+    }
+
+    /** Shuts the pool down. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        pool.shutdown();
     }
 }

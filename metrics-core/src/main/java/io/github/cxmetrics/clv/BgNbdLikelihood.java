@@ -3,6 +3,8 @@ package io.github.cxmetrics.clv;
 import io.github.cxmetrics.internal.math.Beta;
 import io.github.cxmetrics.internal.math.Gamma;
 import io.github.cxmetrics.internal.math.Polygamma;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 
 /**
  * The BG/NBD log-likelihood over grouped customers, with its analytic gradient and Hessian in the
@@ -41,14 +43,26 @@ final class BgNbdLikelihood {
     private final double[] t;
     private final double[] weight;
     private final double[] segmentWeight;
+    private final int[] chunkStart; // first row of each chunk; chunks never straddle segments
+    private final int[] chunkSegment; // the segment of each chunk
+    private final ForkJoinPool pool; // null: sequential
     private int evaluations;
+
+    /** Rows per chunk of the per-row sums. */
+    static final int CHUNK = 4096;
 
     /** From grouped rows (sorted by x, then tₓ, then T; see {@link RfmSummary#group}). */
     BgNbdLikelihood(RfmSummary.Grouped grouped) {
-        this(grouped.x, grouped.tx, grouped.t, grouped.weight);
+        this(grouped, null);
     }
 
-    private BgNbdLikelihood(long[] x, double[] tx, double[] t, double[] weight) {
+    /** From grouped rows, the per-row sums run on {@code pool} (sequentially when null). */
+    BgNbdLikelihood(RfmSummary.Grouped grouped, ForkJoinPool pool) {
+        this(grouped.x, grouped.tx, grouped.t, grouped.weight, pool);
+    }
+
+    private BgNbdLikelihood(long[] x, double[] tx, double[] t, double[] weight, ForkJoinPool pool) {
+        this.pool = pool;
         int n = x.length;
         this.tx = tx;
         this.t = t;
@@ -72,6 +86,20 @@ final class BgNbdLikelihood {
             segmentWeight[k] += weight[i];
         }
         start[distinct] = n;
+        int chunks = 0;
+        for (k = 0; k < distinct; k++) {
+            chunks += (start[k + 1] - start[k] + CHUNK - 1) / CHUNK;
+        }
+        chunkStart = new int[chunks];
+        chunkSegment = new int[chunks];
+        int c = 0;
+        for (k = 0; k < distinct; k++) {
+            for (int i = start[k]; i < start[k + 1]; i += CHUNK) {
+                chunkStart[c] = i;
+                chunkSegment[c] = k;
+                c++;
+            }
+        }
     }
 
     /**
@@ -96,7 +124,7 @@ final class BgNbdLikelihood {
             sw[j] = weight[i];
             j++;
         }
-        return new BgNbdLikelihood(x, sx, st, sw);
+        return new BgNbdLikelihood(x, sx, st, sw, pool);
     }
 
     /** The total weight (number of customers). */
@@ -130,7 +158,9 @@ final class BgNbdLikelihood {
 
     /**
      * The log-likelihood at log-parameters {@code y}, its gradient in {@code y} written into
-     * {@code gradient}.
+     * {@code gradient}. The rows are summed in chunks of at most {@value #CHUNK} rows within a
+     * segment, and the chunks' partial sums combined in order, so the result is the same bit for bit
+     * whether the chunks run one after another or in parallel on {@link #pool}.
      */
     double valueAndGradient(double[] y, double[] gradient) {
         evaluations++;
@@ -138,18 +168,31 @@ final class BgNbdLikelihood {
         double alpha = Math.exp(y[1]);
         double a = Math.exp(y[2]);
         double b = Math.exp(y[3]);
+        double lnA = Math.log(a);
+        double[] lnC = new double[xs.length];
+        for (int k = 0; k < xs.length; k++) {
+            lnC[k] = xs[k] == 0 ? 0.0 : lnA - Math.log(b + (xs[k] - 1)); // ln(a/(b + x − 1))
+        }
+        double[] partial = new double[4 * chunkStart.length];
+        if (pool == null || chunkStart.length < 2) {
+            for (int c = 0; c < chunkStart.length; c++) {
+                chunk(c, r, alpha, lnC, partial);
+            }
+        } else {
+            pool.invoke(new Chunks(0, chunkStart.length, r, alpha, lnC, partial));
+        }
         double lnAlpha = Math.log(alpha);
         double lnBab = Beta.logBeta(a, b);
         double lnGr = Gamma.logGamma(r);
         double psiR = Polygamma.digamma(r);
         double psiB = Polygamma.digamma(b);
         double psiAb = Polygamma.digamma(a + b);
-        double lnA = Math.log(a);
         double sum = 0.0;
         double gr = 0.0;
         double gAlpha = 0.0;
         double ga = 0.0;
         double gb = 0.0;
+        int c = 0;
         for (int k = 0; k < xs.length; k++) {
             long x = xs[k];
             double rx = r + x;
@@ -160,54 +203,111 @@ final class BgNbdLikelihood {
             gAlpha += wk * r / alpha;
             ga += wk * (psiAb - psiAbx);
             gb += wk * (Polygamma.digamma(b + x) - psiB + psiAb - psiAbx);
-            int from = start[k];
-            int to = start[k + 1];
-            if (x == 0) {
-                double sLog = 0.0;
-                double sInv = 0.0;
-                for (int i = from; i < to; i++) {
-                    double w = weight[i];
-                    double at = alpha + t[i];
-                    sLog += w * Math.log(at);
-                    sInv += w / at;
-                }
-                sum -= r * sLog;
-                gr -= sLog;
-                gAlpha -= r * sInv;
-                continue;
-            }
-            double lnC = lnA - Math.log(b + (x - 1)); // ln(a/(b + x − 1))
-            double sD = 0.0; // Σ w·ln(e^u₁ + e^u₂)
-            double sL = 0.0; // Σ w·[(1 − ω) ln(α + T) + ω ln(α + tₓ)]
-            double sInv = 0.0; // Σ w·[(1 − ω)/(α + T) + ω/(α + tₓ)]
-            double sOmega = 0.0; // Σ w·ω
-            for (int i = from; i < to; i++) {
-                double w = weight[i];
-                double at = alpha + t[i];
-                double atx = alpha + tx[i];
-                double l1 = Math.log(at);
-                double l2 = Math.log(atx);
-                double u1 = -rx * l1;
-                double u2 = lnC - rx * l2;
-                double delta = u2 - u1;
-                double e = Math.exp(-Math.abs(delta));
-                double omega = delta > 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
-                sD += w * (Math.max(u1, u2) + Math.log1p(e));
-                sL += w * (l1 + omega * (l2 - l1));
-                sInv += w * (1.0 / at + omega * (1.0 / atx - 1.0 / at));
-                sOmega += w * omega;
+            double sD = 0.0;
+            double sL = 0.0;
+            double sInv = 0.0;
+            double sOmega = 0.0;
+            for (; c < chunkStart.length && chunkSegment[c] == k; c++) {
+                sD += partial[4 * c];
+                sL += partial[4 * c + 1];
+                sInv += partial[4 * c + 2];
+                sOmega += partial[4 * c + 3];
             }
             sum += sD;
             gr -= sL;
             gAlpha -= rx * sInv;
-            ga += sOmega / a;
-            gb -= sOmega / (b + (x - 1));
+            if (x > 0) {
+                ga += sOmega / a;
+                gb -= sOmega / (b + (x - 1));
+            }
         }
         gradient[0] = r * gr;
         gradient[1] = alpha * gAlpha;
         gradient[2] = a * ga;
         gradient[3] = b * gb;
         return sum;
+    }
+
+    /**
+     * The row sums of chunk {@code c} into {@code out[4c .. 4c + 3]}: {@code Σ w·ln(e^u₁ + e^u₂)},
+     * {@code Σ w·[(1 − ω) ln(α + T) + ω ln(α + tₓ)]}, {@code Σ w·[(1 − ω)/(α + T) + ω/(α + tₓ)]},
+     * {@code Σ w·ω} (for x = 0: ω = 0 and the first is {@code −r·Σ w ln(α + T)}).
+     */
+    private void chunk(int c, double r, double alpha, double[] lnCs, double[] out) {
+        int k = chunkSegment[c];
+        int from = chunkStart[c];
+        int to = c + 1 < chunkStart.length && chunkSegment[c + 1] == k ? chunkStart[c + 1] : start[k + 1];
+        long x = xs[k];
+        if (x == 0) {
+            double sLog = 0.0;
+            double sInv = 0.0;
+            for (int i = from; i < to; i++) {
+                double w = weight[i];
+                double at = alpha + t[i];
+                sLog += w * Math.log(at);
+                sInv += w / at;
+            }
+            out[4 * c] = -r * sLog;
+            out[4 * c + 1] = sLog;
+            out[4 * c + 2] = sInv;
+            return;
+        }
+        double rx = r + x;
+        double lnC = lnCs[k];
+        double sD = 0.0;
+        double sL = 0.0;
+        double sInv = 0.0;
+        double sOmega = 0.0;
+        for (int i = from; i < to; i++) {
+            double w = weight[i];
+            double at = alpha + t[i];
+            double atx = alpha + tx[i];
+            double l1 = Math.log(at);
+            double l2 = Math.log(atx);
+            double u1 = -rx * l1;
+            double u2 = lnC - rx * l2;
+            double delta = u2 - u1;
+            double e = Math.exp(-Math.abs(delta));
+            double omega = delta > 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+            sD += w * (Math.max(u1, u2) + Math.log1p(e));
+            sL += w * (l1 + omega * (l2 - l1));
+            sInv += w * (1.0 / at + omega * (1.0 / atx - 1.0 / at));
+            sOmega += w * omega;
+        }
+        out[4 * c] = sD;
+        out[4 * c + 1] = sL;
+        out[4 * c + 2] = sInv;
+        out[4 * c + 3] = sOmega;
+    }
+
+    /** Chunks {@code [lo, hi)} on the pool, split in halves down to single chunks. */
+    private final class Chunks extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        private final int lo;
+        private final int hi;
+        private final double r;
+        private final double alpha;
+        private final double[] lnC;
+        private final double[] out;
+
+        Chunks(int lo, int hi, double r, double alpha, double[] lnC, double[] out) {
+            this.lo = lo;
+            this.hi = hi;
+            this.r = r;
+            this.alpha = alpha;
+            this.lnC = lnC;
+            this.out = out;
+        }
+
+        @Override
+        protected void compute() {
+            if (hi - lo == 1) {
+                chunk(lo, r, alpha, lnC, out);
+                return;
+            }
+            int mid = (lo + hi) >>> 1;
+            invokeAll(new Chunks(lo, mid, r, alpha, lnC, out), new Chunks(mid, hi, r, alpha, lnC, out));
+        }
     }
 
     /** The Hessian of the log-likelihood in the log-parameters {@code y}. */

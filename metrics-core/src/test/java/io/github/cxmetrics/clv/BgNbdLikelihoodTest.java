@@ -1,11 +1,13 @@
 package io.github.cxmetrics.clv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,5 +90,38 @@ class BgNbdLikelihoodTest {
         assertThat(trace[0]).as("evaluations").isBetween(5, 40);
         assertThat(l.evaluations()).isEqualTo(trace[0]);
         assertThat(m).isEqualTo(BetaGeometricNbd.fit(Cdnow.summaries()));
+        ForkJoinPool pool = new ForkJoinPool(3);
+        try {
+            assertThat(BetaGeometricNbd.fit(Cdnow.summaries(), pool)).isEqualTo(m);
+        } finally {
+            pool.shutdown();
+        }
+        assertThatThrownBy(() -> BetaGeometricNbd.fit(Cdnow.summaries(), null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("pool");
+    }
+
+    @Test
+    void chunkedSumsOnAPoolEqualTheSequentialSumsBitForBit() {
+        // 30 000 rows in one segment and several others: chunks of 4096 straddle nothing
+        List<RfmSummary> customers = new ArrayList<>();
+        Random random = new Random(11);
+        for (int i = 0; i < 30_000; i++) {
+            double age = 27 + 12 * random.nextDouble();
+            long x = random.nextInt(4) == 0 ? 1 + random.nextInt(5) : 0;
+            customers.add(RfmSummary.of(x, x == 0 ? 0 : age * random.nextDouble(), age));
+        }
+        RfmSummary.Grouped grouped = RfmSummary.group(customers);
+        ForkJoinPool pool = new ForkJoinPool(2);
+        try {
+            BgNbdLikelihood sequential = new BgNbdLikelihood(grouped);
+            BgNbdLikelihood parallel = new BgNbdLikelihood(grouped, pool);
+            double[] y = Derivatives.logs(0.25, 4.0, 0.8, 2.5);
+            double[] g1 = new double[4];
+            double[] g2 = new double[4];
+            assertThat(parallel.valueAndGradient(y, g2)).isEqualTo(sequential.valueAndGradient(y, g1));
+            assertThat(g2).containsExactly(g1);
+        } finally {
+            pool.shutdown();
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +47,13 @@ class BgNbdSyntheticTest {
         List<RfmSummary> shuffled = new ArrayList<>(customers);
         Collections.shuffle(shuffled, new Random(5));
         assertThat(BetaGeometricNbd.fit(shuffled)).isEqualTo(fit);
+        // the sums on a pool: the same chunks combined in the same order, so the same bits
+        ForkJoinPool pool = new ForkJoinPool(2);
+        try {
+            assertThat(BetaGeometricNbd.fit(shuffled, pool)).isEqualTo(fit);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     static List<RfmSummary> customers(int n, long seed, double r, double alpha, double a, double b) {
