@@ -160,18 +160,7 @@ public final class NumericalHessian {
             double[] logParameters) {
         double[] step = new double[logParameters.length];
         java.util.Arrays.fill(step, 0.1);
-        double[][] cov = inverseOfNegative(of(logLikelihood, logParameters, step));
-        if (cov == null) {
-            return null;
-        }
-        double[] se = new double[logParameters.length];
-        for (int i = 0; i < se.length; i++) {
-            se[i] = Math.exp(logParameters[i]) * Math.sqrt(cov[i][i]);
-            if (!(se[i] > 0.0 && se[i] < Double.POSITIVE_INFINITY)) {
-                return null;
-            }
-        }
-        return se;
+        return logScaleStandardErrors(of(logLikelihood, logParameters, step), logParameters);
     }
 
     /**

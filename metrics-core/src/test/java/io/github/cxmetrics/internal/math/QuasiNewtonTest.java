@@ -155,6 +155,29 @@ class QuasiNewtonTest {
     }
 
     @Test
+    void theExactInverseHessianAsTheFirstApproximationGivesNewtonsStep() {
+        // f = ½ xᵀAx − bᵀx, A = [[4, 1], [1, 3]], b = (1, 2): minimiser A⁻¹b = (1, 7)/11; with H₀ = A⁻¹
+        // the first direction is the Newton step, the unit step is accepted: one iteration, two evaluations
+        QuasiNewton.Objective f = (p, g) -> {
+            g[0] = 4 * p[0] + p[1] - 1;
+            g[1] = p[0] + 3 * p[1] - 2;
+            return 0.5 * (4 * p[0] * p[0] + 2 * p[0] * p[1] + 3 * p[1] * p[1]) - p[0] - 2 * p[1];
+        };
+        double[][] inverse = {{3.0 / 11, -1.0 / 11}, {-1.0 / 11, 4.0 / 11}};
+        QuasiNewton.Result r = QuasiNewton.minimize(f, new double[] {5, -3}, inverse, NO_LOWER, NO_UPPER, 1e-14, 100);
+        assertThat(r.converged()).as(r.failure()).isTrue();
+        assertThat(r.point()).containsExactly(new double[] {1.0 / 11, 7.0 / 11}, within(1e-14));
+        assertThat(r.iterations()).isEqualTo(1);
+        assertThat(r.evaluations()).isEqualTo(2);
+        // from the identity the same problem takes more
+        QuasiNewton.Result plain = QuasiNewton.minimize(f, new double[] {5, -3}, NO_LOWER, NO_UPPER, 1e-14, 100);
+        assertThat(plain.iterations()).isGreaterThan(1);
+        assertThatThrownBy(() -> QuasiNewton.minimize(f, new double[] {0, 0}, new double[][] {{1}}, NO_LOWER,
+                NO_UPPER, 1e-10, 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("inverseHessian must be 2 × 2");
+    }
+
+    @Test
     void failuresAreReportedNotThrown() {
         QuasiNewton.Result nan = QuasiNewton.minimize((p, g) -> Double.NaN, new double[] {0, 0}, NO_LOWER, NO_UPPER,
                 1e-10, 100);
