@@ -1,15 +1,10 @@
 package io.github.cxmetrics.bench;
 
 import io.github.cxmetrics.clv.BetaGeometricNbd;
+import io.github.cxmetrics.clv.GammaGamma;
 import io.github.cxmetrics.clv.RfmSummary;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,8 +19,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The BG/NBD fit on the 2357 CDNOW customers, beside its baseline: one evaluation of the
- * log-likelihood at the published estimates, so the ratio is the number of evaluations a fit costs.
+ * The BG/NBD fit on the 2357 CDNOW customers and the Gamma–Gamma fit on its 946 repeat buyers,
+ * beside their baselines: one evaluation of the log-likelihood at the published estimates through
+ * the public per-customer method (BG/NBD), and one tight sweep over primitive arrays with the
+ * per-customer logarithms of an evaluation ({@link Sweeps}); the ratio fit ÷ sweep is the number of
+ * sweeps' worth of time a fit costs.
  *
  * <pre>{@code
  * java -jar metrics-bench/target/benchmarks.jar BgNbdBenchmark -f 2
@@ -40,31 +38,31 @@ import org.openjdk.jmh.annotations.Warmup;
 public class BgNbdBenchmark {
 
     private List<RfmSummary> customers;
+    private List<RfmSummary> withSpend;
     private BetaGeometricNbd published;
+    private Sweeps.BgNbd bgNbdSweep;
+    private Sweeps.GammaGamma gammaGammaSweep;
 
     /**
-     * Loads the CDNOW calibration summary.
+     * Loads the CDNOW calibration summaries.
      *
-     * @throws IOException if the resource cannot be read
+     * @throws IOException if a resource cannot be read
      */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        customers = new ArrayList<>();
-        try (InputStream in = Objects.requireNonNull(BgNbdBenchmark.class.getResourceAsStream("cdnow_customers_summary.csv"), "cdnow_customers_summary.csv");
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
-            r.readLine();
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String[] f = line.strip().split(",");
-                if (f.length == 4) {
-                    customers.add(RfmSummary.of(Long.parseLong(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])));
-                }
-            }
-        }
+        customers = Sweeps.cdnow("cdnow_customers_summary.csv", false);
+        withSpend = Sweeps.cdnow("cdnow_customers_summary_with_transactions.csv", true);
         published = BetaGeometricNbd.of(0.2426, 4.4135, 0.7929, 2.4258);
+        bgNbdSweep = new Sweeps.BgNbd(customers);
+        gammaGammaSweep = new Sweeps.GammaGamma(withSpend);
+        if (gammaGammaSweep.x.length != 946 || customers.size() != 2357) {
+            throw new IllegalStateException("unexpected CDNOW sizes");
+        }
     }
 
     /**
-     * Baseline: the log-likelihood of every customer at the published estimates, one by one.
+     * Baseline: the log-likelihood of every customer at the published estimates, one by one, through
+     * {@link BetaGeometricNbd#logLikelihood(RfmSummary)}.
      *
      * @return the summed log-likelihood
      */
@@ -78,6 +76,16 @@ public class BgNbdBenchmark {
     }
 
     /**
+     * Baseline: one tight BG/NBD sweep over the 2357 customers ({@link Sweeps.BgNbd#sweep}).
+     *
+     * @return the sum
+     */
+    @Benchmark
+    public double baselineTightSweep() {
+        return bgNbdSweep.sweep(0.2426, 4.4135, 0.7929, 2.4258);
+    }
+
+    /**
      * The full maximum-likelihood fit, with standard errors.
      *
      * @return the fitted model
@@ -85,5 +93,25 @@ public class BgNbdBenchmark {
     @Benchmark
     public BetaGeometricNbd fit() {
         return BetaGeometricNbd.fit(customers);
+    }
+
+    /**
+     * Baseline: one tight Gamma–Gamma sweep over the 946 repeat buyers ({@link Sweeps.GammaGamma#sweep}).
+     *
+     * @return the sum
+     */
+    @Benchmark
+    public double baselineGammaGammaSweep() {
+        return gammaGammaSweep.sweep(6.25, 3.74, 15.44);
+    }
+
+    /**
+     * The Gamma–Gamma fit on the 946 repeat buyers (the 1411 others are skipped), with standard errors.
+     *
+     * @return the fitted model
+     */
+    @Benchmark
+    public GammaGamma fitGammaGamma() {
+        return GammaGamma.fit(withSpend);
     }
 }

@@ -5,12 +5,13 @@ import io.github.cxmetrics.internal.math.BetaExpectation;
 import io.github.cxmetrics.internal.math.Gamma;
 import io.github.cxmetrics.internal.math.NelderMead;
 import io.github.cxmetrics.internal.math.NumericalHessian;
+import io.github.cxmetrics.internal.math.QuasiNewton;
 import io.github.cxmetrics.stats.Estimate;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The BG/NBD model of repeat purchasing in a non-contractual setting (Fader, Hardie &amp; Lee 2005,
@@ -30,13 +31,19 @@ import java.util.Objects;
  * }</pre>
  * Times are in the unit of the summaries (CDNOW: weeks); purchases count repeat transactions.
  * The bracket of the likelihood is summed in log space (log-sum-exp), so large x never overflows.
- * Fitting maximises the log-likelihood over the logs of the four parameters by Nelder–Mead with
- * restarts, identical (x, tₓ, T) rows grouped with weights and summed in sorted order (so the fit
- * does not depend on the order of the input); standard errors come from the observed information,
- * the Hessian of the log-likelihood in log space by central differences with Richardson
- * extrapolation (the method of R's {@code numDeriv::hessian}), by the delta method. On the CDNOW
- * sample they agree with {@code numDeriv::hessian} of the same likelihood to 1e-6 relative (r 0.01256,
- * α 0.3782, a 0.1857, b 0.7053).
+ * Fitting maximises the log-likelihood over the logs of the four parameters by BFGS with a Wolfe
+ * line search on the analytic gradient (Nocedal &amp; Wright, <i>Numerical Optimization</i>, 2nd ed.,
+ * Algorithm 6.1), log-parameters boxed to [−30, 30]; identical (x, tₓ, T) rows are grouped with
+ * weights into sorted primitive columns, the log-gamma terms computed once per distinct x, and the
+ * rows summed in sorted order (so the fit does not depend on the order of the input). From 100 000
+ * distinct rows on, the search starts at a fit on a systematic sample of about 20 000 rows, with
+ * that sample's inverse Hessian as the first curvature, so the full data see only a few Newton-like
+ * steps (5 evaluations for 10⁶ synthetic customers). If BFGS fails (evaluation budget, a non-finite
+ * start, no acceptable step), Nelder–Mead with restarts from the origin takes over. Standard errors
+ * come from the observed information, the analytic Hessian of the log-likelihood in log space, by
+ * the delta method. On the CDNOW sample the fit takes 32 evaluations of the likelihood with its
+ * gradient, and the standard errors agree with R's {@code numDeriv::hessian} of the same likelihood
+ * to 1e-6 relative (r 0.01256, α 0.3782, a 0.1857, b 0.7053).
  *
  * <p><b>Equality.</b> Two models are equal when their parameters, log-likelihoods and standard
  * errors are equal bit for bit; a model built with {@link #of} (no log-likelihood, no standard
@@ -52,6 +59,16 @@ public final class BetaGeometricNbd {
     private final double b;
     private final double logLikelihood;
     private final double[] standardErrors; // null when not fitted or the Hessian is singular
+
+    /** Box of the log-parameters for BFGS; the fit is rejected beyond ±25 anyway. */
+    private static final double[] LOWER = {-30.0, -30.0, -30.0, -30.0};
+    private static final double[] UPPER = {30.0, 30.0, 30.0, 30.0};
+    /** Relative gradient tolerance of the BFGS search: {@code max|∂ℓ/∂yᵢ| <= 1e-11·(1 + |ℓ|)}. */
+    private static final double GRADIENT_TOLERANCE = 1e-11;
+    private static final int MAX_EVALUATIONS = 2_000;
+    /** Distinct rows from which the fit starts from a fit on a sample of {@link #SAMPLE_ROWS}. */
+    private static final int WARM_START_ROWS = 100_000;
+    private static final int SAMPLE_ROWS = 20_000;
 
     private BetaGeometricNbd(double r, double alpha, double a, double b, double logLikelihood, double[] se) {
         this.r = r;
@@ -98,16 +115,100 @@ public final class BetaGeometricNbd {
         if (customers.isEmpty()) {
             throw new IllegalArgumentException("cannot fit BG/NBD to an empty set of customers");
         }
-        List<RfmSummary.Weighted> data = RfmSummary.group(customers);
+        RfmSummary.Grouped data = RfmSummary.group(customers);
         checkIdentified(data);
-        double[] best;
-        try {
-            best = NelderMead.minimize(p -> -logLikelihood(p, data), new double[] {0.0, 0.0, 0.0, 0.0}, 1.0, 1e-12,
-                    200_000);
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException("BG/NBD fit did not converge: " + e.getMessage(), e);
+        return fit(new BgNbdLikelihood(data), null);
+    }
+
+    /**
+     * {@link #fit(Collection)} with the per-customer sums of each likelihood evaluation split into
+     * chunks of 4096 distinct rows that run on {@code pool}. The chunks' partial sums are combined in
+     * a fixed order, the same as in the sequential fit, so the model is bit-identical to
+     * {@code fit(customers)}. Worth it only for large data (hundreds of thousands of distinct rows);
+     * the grouping (a sort) and the Hessian stay sequential.
+     *
+     * @param customers the summaries (frequency, recency, age), all in the same time unit
+     * @param pool the pool the sums run on
+     * @return the fitted model
+     * @throws NullPointerException if {@code customers}, an element or {@code pool} is null
+     * @throws IllegalArgumentException if {@code customers} is empty
+     * @throws IllegalStateException as {@link #fit(Collection)}
+     * @since 0.2.0
+     */
+    public static BetaGeometricNbd fit(Collection<RfmSummary> customers, ForkJoinPool pool) {
+        Objects.requireNonNull(customers, "customers");
+        Objects.requireNonNull(pool, "pool");
+        if (customers.isEmpty()) {
+            throw new IllegalArgumentException("cannot fit BG/NBD to an empty set of customers");
         }
-        double ll = logLikelihood(best, data);
+        RfmSummary.Grouped data = RfmSummary.group(customers);
+        checkIdentified(data);
+        return fit(new BgNbdLikelihood(data, pool), null);
+    }
+
+    /**
+     * The fit on prepared data: BFGS on the analytic gradient ({@link QuasiNewton}) from
+     * {@code (ln r, ln α, ln a, ln b) = 0}, falling back to Nelder–Mead from the same start when it
+     * fails (see {@link QuasiNewton}: budget, a non-finite start, no acceptable step); standard
+     * errors from the analytic Hessian. With {@value #WARM_START_ROWS} distinct rows or more, the
+     * search starts from a fit on a systematic sample (see the comment in the code). {@code trace},
+     * when not null, receives {evaluations of the likelihood with its gradient on all rows, BFGS
+     * iterations, 1 if Nelder–Mead was used} and, if it has room, {evaluations on the sample, rows
+     * of the sample}.
+     */
+    static BetaGeometricNbd fit(BgNbdLikelihood likelihood, int[] trace) {
+        double[] start = {0.0, 0.0, 0.0, 0.0};
+        double[][] curvature = null;
+        if (likelihood.rows() >= WARM_START_ROWS) {
+            // warm start: fit a systematic sample of about 20 000 rows, and begin the full fit at its
+            // estimate with the inverse of its Hessian (scaled to the full weight) as the first
+            // BFGS approximation, so the full data see only the last, Newton-like steps
+            BgNbdLikelihood sample = likelihood.sample(likelihood.rows() / SAMPLE_ROWS);
+            QuasiNewton.Result warm = QuasiNewton.minimize(negated(sample), start, LOWER, UPPER, GRADIENT_TOLERANCE,
+                    MAX_EVALUATIONS);
+            if (trace != null && trace.length > 4) {
+                trace[3] = warm.evaluations();
+                trace[4] = sample.rows();
+            }
+            double[] y = warm.point();
+            boolean inside = warm.converged();
+            for (double v : y) {
+                inside &= Math.abs(v) <= 25;
+            }
+            double[][] cov = inside ? NumericalHessian.inverseOfNegative(sample.hessian(y)) : null;
+            if (cov != null) {
+                double scale = sample.totalWeight() / likelihood.totalWeight();
+                for (double[] row : cov) {
+                    for (int j = 0; j < row.length; j++) {
+                        row[j] *= scale;
+                    }
+                }
+                start = y;
+                curvature = cov;
+            }
+        }
+        QuasiNewton.Result result = QuasiNewton.minimize(negated(likelihood), start, curvature, LOWER, UPPER,
+                GRADIENT_TOLERANCE, MAX_EVALUATIONS);
+        double[] best;
+        boolean fellBack = !result.converged();
+        if (fellBack) {
+            try {
+                best = NelderMead.minimize(p -> -likelihood.value(p), new double[4], 1.0, 1e-12, 200_000);
+            } catch (IllegalStateException e) {
+                IllegalStateException failure = new IllegalStateException("BG/NBD fit did not converge: "
+                        + e.getMessage(), e);
+                failure.addSuppressed(new IllegalStateException("BFGS, tried first, failed: " + result.failure()));
+                throw failure;
+            }
+        } else {
+            best = result.point();
+        }
+        if (trace != null) {
+            trace[0] = result.evaluations();
+            trace[1] = result.iterations();
+            trace[2] = fellBack ? 1 : 0;
+        }
+        double ll = fellBack ? likelihood.value(best) : -result.value();
         boolean inside = Double.isFinite(ll);
         for (double v : best) {
             inside &= Math.abs(v) <= 25;
@@ -118,19 +219,30 @@ public final class BetaGeometricNbd {
                     + "the data carry too little information to identify them", Math.exp(best[0]),
                     Math.exp(best[1]), Math.exp(best[2]), Math.exp(best[3]), ll));
         }
-        double[] se = NumericalHessian.logScaleStandardErrors(p -> logLikelihood(p, data), best);
+        double[] se = NumericalHessian.logScaleStandardErrors(likelihood.hessian(best), best);
         return new BetaGeometricNbd(Math.exp(best[0]), Math.exp(best[1]), Math.exp(best[2]), Math.exp(best[3]), ll, se);
     }
 
+    /** {@code −ℓ} and {@code −∇ℓ}, the objective of the minimiser. */
+    private static QuasiNewton.Objective negated(BgNbdLikelihood likelihood) {
+        return (y, g) -> {
+            double v = likelihood.valueAndGradient(y, g);
+            for (int i = 0; i < g.length; i++) {
+                g[i] = -g[i];
+            }
+            return -v;
+        };
+    }
+
     /** The data patterns on which the likelihood has no interior maximum. */
-    private static void checkIdentified(List<RfmSummary.Weighted> data) {
+    private static void checkIdentified(RfmSummary.Grouped data) {
         boolean anyAge = false;
         boolean anyRepeat = false;
         boolean anyGap = false;
-        for (RfmSummary.Weighted w : data) {
-            anyAge |= w.t > 0.0;
-            anyRepeat |= w.x > 0;
-            anyGap |= w.x > 0 && w.tx < w.t;
+        for (int i = 0; i < data.size(); i++) {
+            anyAge |= data.t[i] > 0.0;
+            anyRepeat |= data.x[i] > 0;
+            anyGap |= data.x[i] > 0 && data.tx[i] < data.t[i];
         }
         if (!anyAge) {
             throw new IllegalStateException("cannot fit BG/NBD: every customer's age is 0, so the data carry no "
@@ -145,57 +257,6 @@ public final class BetaGeometricNbd {
                     + "one at the end of observation (recency == age), so nobody is seen to stop buying and the data "
                     + "carry no information about dropout");
         }
-    }
-
-    /**
-     * The log-likelihood at log-parameters {@code p}, summed over grouped rows. The terms that depend
-     * on x only (the gamma and beta functions) are computed once per distinct x.
-     */
-    static double logLikelihood(double[] p, List<RfmSummary.Weighted> data) {
-        double r = Math.exp(p[0]);
-        double alpha = Math.exp(p[1]);
-        double a = Math.exp(p[2]);
-        double b = Math.exp(p[3]);
-        double lnBab = Beta.logBeta(a, b);
-        double lnGr = Gamma.logGamma(r);
-        long maxX = 0;
-        for (RfmSummary.Weighted w : data) {
-            maxX = Math.max(maxX, w.x);
-        }
-        if (maxX > 100_000) {
-            double sum = 0.0;
-            for (RfmSummary.Weighted w : data) {
-                sum += w.count * single(r, alpha, a, b, lnBab, lnGr, w.x, w.tx, w.t);
-            }
-            return sum;
-        }
-        int size = (int) maxX + 1;
-        double[] lnA = new double[size];
-        double[] first = new double[size];
-        double[] second = new double[size];
-        boolean[] known = new boolean[size];
-        double lnAlpha = Math.log(alpha);
-        double sum = 0.0;
-        for (RfmSummary.Weighted w : data) {
-            int x = (int) w.x;
-            if (!known[x]) {
-                lnA[x] = Gamma.logGamma(r + x) - lnGr + r * lnAlpha;
-                first[x] = Beta.logBeta(a, b + x) - lnBab;
-                second[x] = x == 0 ? 0.0 : Beta.logBeta(a + 1, b + x - 1) - lnBab;
-                known[x] = true;
-            }
-            double term1 = first[x] - (r + x) * Math.log(alpha + w.t);
-            double ll;
-            if (x == 0) {
-                ll = lnA[x] + term1;
-            } else {
-                double term2 = second[x] - (r + x) * Math.log(alpha + w.tx);
-                double m = Math.max(term1, term2);
-                ll = lnA[x] + m + Math.log(Math.exp(term1 - m) + Math.exp(term2 - m));
-            }
-            sum += w.count * ll;
-        }
-        return sum;
     }
 
     private static double single(double r, double alpha, double a, double b, double lnBab, double lnGr, long x,
@@ -262,8 +323,9 @@ public final class BetaGeometricNbd {
 
     /**
      * Standard errors of (r, α, a, b) from the observed information: {@code se(θᵢ) = θᵢ·√((−H)⁻¹)ᵢᵢ}
-     * with {@code H} the Hessian of the log-likelihood in {@code ln θ} (delta method), computed by
-     * central differences with Richardson extrapolation as R's {@code numDeriv::hessian} does.
+     * with {@code H} the Hessian of the log-likelihood in {@code ln θ} (delta method), computed
+     * analytically (digamma and trigamma differences per distinct x, and per-row sums; checked against
+     * mpmath's numerical derivatives to 1e-12 relative).
      *
      * @return a new array {r, α, a, b}, each finite and {@code > 0}
      * @throws IllegalStateException if the model was not fitted, or the Hessian at the estimate is

@@ -303,43 +303,131 @@ public final class RfmSummary {
     }
 
     /**
-     * Groups identical (x, tₓ, T) triples, the form in which likelihoods are summed with weights.
-     * The groups come sorted by x, then tₓ, then T, so a likelihood summed over them in this order
-     * (and a fit, and its standard errors) does not depend on the order of {@code summaries}.
+     * Groups identical (x, tₓ, T) triples, the form in which likelihoods are summed with weights, into
+     * primitive columns. The groups come sorted by x, then tₓ, then T, so a likelihood summed over them
+     * in this order (and a fit, and its standard errors) does not depend on the order of
+     * {@code summaries}. The sort is an in-place three-way quicksort of the columns (no object per
+     * row), whose result is the same whatever pivots it takes.
      *
      * @param summaries the summaries
      * @return distinct triples with their multiplicities, sorted
      * @throws NullPointerException if an element is null
      */
-    static List<Weighted> group(Collection<RfmSummary> summaries) {
-        Map<Weighted, Weighted> map = new TreeMap<>(Weighted.ORDER);
+    static Grouped group(Collection<RfmSummary> summaries) {
+        int n = summaries.size();
+        long[] x = new long[n];
+        double[] tx = new double[n];
+        double[] t = new double[n];
+        int i = 0;
         for (RfmSummary s : summaries) {
             Objects.requireNonNull(s, "customer");
+            x[i] = s.frequency;
             // + 0.0 folds -0.0 into 0.0, which the range checks accept as equal
-            Weighted key = new Weighted(s.frequency, s.recency + 0.0, s.age + 0.0);
-            map.computeIfAbsent(key, k -> k).count++;
+            tx[i] = s.recency + 0.0;
+            t[i] = s.age + 0.0;
+            i++;
         }
-        return new ArrayList<>(map.keySet());
+        sort(x, tx, t, 0, n);
+        int distinct = 0;
+        double[] w = new double[n];
+        for (int k = 0; k < n; k++) {
+            if (distinct > 0 && x[k] == x[distinct - 1] && tx[k] == tx[distinct - 1] && t[k] == t[distinct - 1]) {
+                w[distinct - 1] += 1.0;
+            } else {
+                x[distinct] = x[k];
+                tx[distinct] = tx[k];
+                t[distinct] = t[k];
+                w[distinct] = 1.0;
+                distinct++;
+            }
+        }
+        return new Grouped(Arrays.copyOf(x, distinct), Arrays.copyOf(tx, distinct), Arrays.copyOf(t, distinct),
+                Arrays.copyOf(w, distinct));
     }
 
-    /** A distinct (x, tₓ, T) with its count. */
-    static final class Weighted {
-        static final java.util.Comparator<Weighted> ORDER = (u, v) -> {
-            int c = Long.compare(u.x, v.x);
-            if (c == 0) {
-                c = Double.compare(u.tx, v.tx);
-            }
-            return c != 0 ? c : Double.compare(u.t, v.t);
-        };
-        final long x;
-        final double tx;
-        final double t;
-        long count;
+    private static int compare(long[] x, double[] tx, double[] t, int i, long px, double ptx, double pt) {
+        int c = Long.compare(x[i], px);
+        if (c == 0) {
+            c = Double.compare(tx[i], ptx);
+        }
+        return c != 0 ? c : Double.compare(t[i], pt);
+    }
 
-        Weighted(long x, double tx, double t) {
+    private static void swap(long[] x, double[] tx, double[] t, int i, int j) {
+        long xv = x[i];
+        x[i] = x[j];
+        x[j] = xv;
+        double v = tx[i];
+        tx[i] = tx[j];
+        tx[j] = v;
+        v = t[i];
+        t[i] = t[j];
+        t[j] = v;
+    }
+
+    /** Sorts rows {@code [lo, hi)} of the three columns by (x, tₓ, T): Dijkstra's three-way quicksort. */
+    private static void sort(long[] x, double[] tx, double[] t, int lo, int hi) {
+        while (hi - lo > 24) {
+            int mid = (lo + hi) >>> 1;
+            // median of three as the pivot
+            int m = median(x, tx, t, lo, mid, hi - 1);
+            long px = x[m];
+            double ptx = tx[m];
+            double pt = t[m];
+            int lt = lo;
+            int gt = hi - 1;
+            int i = lo;
+            while (i <= gt) {
+                int c = compare(x, tx, t, i, px, ptx, pt);
+                if (c < 0) {
+                    swap(x, tx, t, lt++, i++);
+                } else if (c > 0) {
+                    swap(x, tx, t, i, gt--);
+                } else {
+                    i++;
+                }
+            }
+            if (lt - lo < hi - gt - 1) {
+                sort(x, tx, t, lo, lt);
+                lo = gt + 1;
+            } else {
+                sort(x, tx, t, gt + 1, hi);
+                hi = lt;
+            }
+        }
+        for (int i = lo + 1; i < hi; i++) {
+            for (int j = i; j > lo && compare(x, tx, t, j - 1, x[j], tx[j], t[j]) > 0; j--) {
+                swap(x, tx, t, j, j - 1);
+            }
+        }
+    }
+
+    private static int median(long[] x, double[] tx, double[] t, int a, int b, int c) {
+        boolean ab = compare(x, tx, t, a, x[b], tx[b], t[b]) < 0;
+        boolean bc = compare(x, tx, t, b, x[c], tx[c], t[c]) < 0;
+        boolean ac = compare(x, tx, t, a, x[c], tx[c], t[c]) < 0;
+        if (ab == bc) {
+            return b;
+        }
+        return ab == ac ? c : a;
+    }
+
+    /** Distinct (x, tₓ, T) rows with their counts, sorted, in primitive columns. */
+    static final class Grouped {
+        final long[] x;
+        final double[] tx;
+        final double[] t;
+        final double[] weight;
+
+        Grouped(long[] x, double[] tx, double[] t, double[] weight) {
             this.x = x;
             this.tx = tx;
             this.t = t;
+            this.weight = weight;
+        }
+
+        int size() {
+            return x.length;
         }
     }
 

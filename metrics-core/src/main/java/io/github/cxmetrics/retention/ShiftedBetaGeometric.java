@@ -4,6 +4,7 @@ import io.github.cxmetrics.internal.math.Beta;
 import io.github.cxmetrics.internal.math.BetaExpectation;
 import io.github.cxmetrics.internal.math.NelderMead;
 import io.github.cxmetrics.internal.math.NumericalHessian;
+import io.github.cxmetrics.internal.math.QuasiNewton;
 import io.github.cxmetrics.stats.Estimate;
 import java.util.Arrays;
 import java.util.Locale;
@@ -27,7 +28,9 @@ import java.util.Objects;
  * <p><b>Fitting.</b> From the survivors {@code n_0, n_1, …, n_T} of one cohort (n_0 its size) by
  * maximum likelihood,
  * {@code LL = Σ_{t=1..T} (n_(t−1) − n_t) ln P(T = t) + n_T ln S(T)} (eq. 7), maximised over
- * {@code (ln α, ln β)} by Nelder–Mead with restarts. On Fader and Hardie's data this reproduces their
+ * {@code (ln α, ln β)} by BFGS on the analytic gradient (Nocedal &amp; Wright, <i>Numerical
+ * Optimization</i>, 2nd ed., Algorithm 6.1), with Nelder–Mead with restarts as the fallback when
+ * BFGS fails. On Fader and Hardie's data this reproduces their
  * estimates (regular: α = 0.704, β = 1.182; high end: α = 0.668, β = 3.806). Standard errors come
  * from the observed information (see {@link #standardErrors()}). Data that cannot separate α from
  * β (a single period) get an {@link IllegalStateException}, not the optimiser's starting point.
@@ -46,6 +49,13 @@ public final class ShiftedBetaGeometric {
     private final double beta;
     private final double logLikelihood; // NaN when built with of
     private final double[] standardErrors; // null when not fitted or the Hessian is singular
+
+    /** Box of the log-parameters for BFGS; estimates beyond [1e-8, 1e8] are rejected anyway. */
+    private static final double[] LOWER = {-30.0, -30.0};
+    private static final double[] UPPER = {30.0, 30.0};
+    /** Relative gradient tolerance of the BFGS search: {@code max|∂ℓ/∂yᵢ| <= 1e-11·(1 + |ℓ|)}. */
+    private static final double GRADIENT_TOLERANCE = 1e-11;
+    private static final int MAX_EVALUATIONS = 2_000;
 
     private ShiftedBetaGeometric(double alpha, double beta, double logLikelihood, double[] standardErrors) {
         this.alpha = alpha;
@@ -111,12 +121,43 @@ public final class ShiftedBetaGeometric {
         // a fixed order of summation: the fit does not depend on the order of the cohorts
         Arrays.sort(data, Arrays::compare);
         checkIdentified(data);
+        return fit(data, null);
+    }
+
+    /**
+     * The fit on checked, sorted cohorts: BFGS on the analytic gradient ({@code QuasiNewton}) from
+     * {@code (ln α, ln β) = 0}, falling back to Nelder–Mead from the same start when it fails;
+     * standard errors from the analytic Hessian. {@code trace}, when not null, receives
+     * {evaluations of the likelihood with its gradient, BFGS iterations, 1 if Nelder–Mead was used}.
+     */
+    static ShiftedBetaGeometric fit(long[][] data, int[] trace) {
+        double[] start = {0.0, 0.0};
+        QuasiNewton.Result result = QuasiNewton.minimize((y, g) -> {
+            double[][] h = new double[2][2];
+            double v = derivatives(y, data, g, h);
+            g[0] = -g[0];
+            g[1] = -g[1];
+            return -v;
+        }, start, LOWER, UPPER, GRADIENT_TOLERANCE, MAX_EVALUATIONS);
         double[] best;
-        try {
-            best = NelderMead.minimize(p -> -logLikelihood(Math.exp(p[0]), Math.exp(p[1]), data),
-                    new double[] {0.0, 0.0}, 0.5, 1e-12, 20_000);
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException("sBG fit did not converge: " + e.getMessage(), e);
+        boolean fellBack = !result.converged();
+        if (fellBack) {
+            try {
+                best = NelderMead.minimize(p -> -logLikelihood(Math.exp(p[0]), Math.exp(p[1]), data), start, 0.5,
+                        1e-12, 20_000);
+            } catch (IllegalStateException e) {
+                IllegalStateException failure = new IllegalStateException("sBG fit did not converge: "
+                        + e.getMessage(), e);
+                failure.addSuppressed(new IllegalStateException("BFGS, tried first, failed: " + result.failure()));
+                throw failure;
+            }
+        } else {
+            best = result.point();
+        }
+        if (trace != null) {
+            trace[0] = result.evaluations();
+            trace[1] = result.iterations();
+            trace[2] = fellBack ? 1 : 0;
         }
         double a = Math.exp(best[0]);
         double b = Math.exp(best[1]);
@@ -126,9 +167,80 @@ public final class ShiftedBetaGeometric {
                     + "parameters: the estimate runs off to alpha=%.4g, beta=%.4g; retention rates that do not rise "
                     + "over time show no heterogeneity for the model to estimate", a, b));
         }
-        double[] se = NumericalHessian.logScaleStandardErrors(p -> logLikelihood(Math.exp(p[0]), Math.exp(p[1]), data),
-                best);
+        double[][] hessian = new double[2][2];
+        derivatives(best, data, new double[2], hessian);
+        double[] se = NumericalHessian.logScaleStandardErrors(hessian, best);
         return new ShiftedBetaGeometric(a, b, ll, se);
+    }
+
+    /**
+     * The log-likelihood (eq. 7, summed over cohorts) at {@code y = (ln α, ln β)}, with its gradient
+     * and Hessian in {@code y}. From {@code ln P(T = t) = ln α + Σ_{k=2}^{t} ln(β + k − 2)
+     * − Σ_{k=1}^{t} ln(α + β + k − 1)} and {@code ln S(T) = Σ_{k=0}^{T−1} [ln(β + k) − ln(α + β + k)]},
+     * the derivatives are finite sums of reciprocals (no digamma needed):
+     * <pre>{@code
+     * ∂ ln P(t)/∂α = 1/α − A₁(t),            ∂ ln P(t)/∂β = B₁(t) − A₁(t)
+     * ∂² ln P(t)/∂α² = −1/α² + A₂(t),        ∂²/∂α∂β = A₂(t),    ∂²/∂β² = −B₂(t) + A₂(t)
+     * A_m(t) = Σ_{k=1}^{t} (α + β + k − 1)^(−m),   B_m(t) = Σ_{k=2}^{t} (β + k − 2)^(−m)
+     * ∂ ln S(T)/∂α = −A₁(T),   ∂ ln S(T)/∂β = B₁(T + 1) − A₁(T),   second derivatives A₂(T), A₂(T), A₂(T) − B₂(T + 1)
+     * }</pre>
+     * then {@code ∂/∂yᵢ = θᵢ∂/∂θᵢ}, {@code ∂²/∂yᵢ∂yⱼ = θᵢθⱼ∂²/∂θᵢ∂θⱼ + δᵢⱼθᵢ∂/∂θᵢ}. The value is
+     * {@link #logLikelihood(double, double, long[])}'s. Checked against mpmath's numerical
+     * derivatives at 40 digits (ShiftedBetaGeometricDerivativesTest).
+     */
+    static double derivatives(double[] y, long[][] cohorts, double[] gradient, double[][] hessian) {
+        double a = Math.exp(y[0]);
+        double b = Math.exp(y[1]);
+        double ga = 0.0;
+        double gb = 0.0;
+        double haa = 0.0;
+        double hab = 0.0;
+        double hbb = 0.0;
+        double value = 0.0;
+        for (long[] n : cohorts) {
+            value += logLikelihood(a, b, n);
+            double a1 = 0.0;
+            double a2 = 0.0;
+            double b1 = 0.0;
+            double b2 = 0.0;
+            for (int t = 1; t < n.length; t++) {
+                double u = 1.0 / (a + b + (t - 1));
+                a1 += u;
+                a2 += u * u;
+                if (t >= 2) {
+                    double v = 1.0 / (b + (t - 2));
+                    b1 += v;
+                    b2 += v * v;
+                }
+                long churned = n[t - 1] - n[t];
+                if (churned > 0) {
+                    ga += churned * (1.0 / a - a1);
+                    gb += churned * (b1 - a1);
+                    haa += churned * (a2 - 1.0 / (a * a));
+                    hab += churned * a2;
+                    hbb += churned * (a2 - b2);
+                }
+            }
+            long last = n[n.length - 1];
+            if (last > 0) {
+                int big = n.length - 1;
+                double v = 1.0 / (b + (big - 1)); // B_m(T + 1) adds the k = T + 1 term
+                double sb1 = b1 + v;
+                double sb2 = b2 + v * v;
+                ga -= last * a1;
+                gb += last * (sb1 - a1);
+                haa += last * a2;
+                hab += last * a2;
+                hbb += last * (a2 - sb2);
+            }
+        }
+        gradient[0] = a * ga;
+        gradient[1] = b * gb;
+        hessian[0][0] = a * a * haa + a * ga;
+        hessian[0][1] = a * b * hab;
+        hessian[1][0] = hessian[0][1];
+        hessian[1][1] = b * b * hbb + b * gb;
+        return value;
     }
 
     /** The data patterns on which the likelihood has no interior maximum. */
@@ -236,8 +348,9 @@ public final class ShiftedBetaGeometric {
 
     /**
      * Standard errors of (α, β) from the observed information: {@code se(θᵢ) = θᵢ·√((−H)⁻¹)ᵢᵢ} with
-     * {@code H} the Hessian of the log-likelihood (eq. 7) in {@code ln θ} (delta method), by central
-     * differences with Richardson extrapolation as R's {@code numDeriv::hessian} computes it.
+     * {@code H} the Hessian of the log-likelihood (eq. 7) in {@code ln θ} (delta method), computed
+     * analytically (finite sums of reciprocals; checked against mpmath's numerical derivatives to
+     * 1e-13 relative).
      *
      * @return a new array {α, β}, each finite and {@code > 0}
      * @throws IllegalStateException if the model was not fitted, or the Hessian at the estimate is

@@ -160,7 +160,21 @@ public final class NumericalHessian {
             double[] logParameters) {
         double[] step = new double[logParameters.length];
         java.util.Arrays.fill(step, 0.1);
-        double[][] cov = inverseOfNegative(of(logLikelihood, logParameters, step));
+        return logScaleStandardErrors(of(logLikelihood, logParameters, step), logParameters);
+    }
+
+    /**
+     * Standard errors of {@code θ = exp(y)} from a given Hessian {@code H} of the log-likelihood in
+     * the log-parameters {@code y} (analytic, or from differences of an analytic gradient), by the
+     * delta method: {@code se(θᵢ) = θᵢ·√((−H)⁻¹)ᵢᵢ}.
+     *
+     * @param hessian the Hessian in {@code y} at the maximiser
+     * @param logParameters the maximiser
+     * @return the standard errors of {@code exp(logParameters)}, or null if the Hessian is singular
+     *     or not negative definite there
+     */
+    public static double[] logScaleStandardErrors(double[][] hessian, double[] logParameters) {
+        double[][] cov = inverseOfNegative(hessian);
         if (cov == null) {
             return null;
         }
