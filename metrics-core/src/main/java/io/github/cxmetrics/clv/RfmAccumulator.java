@@ -329,6 +329,21 @@ public final class RfmAccumulator implements Mergeable<RfmAccumulator> {
         return ids;
     }
 
+    /**
+     * A deep copy: an independent accumulator with this state (equal bytes, equal results); changes to
+     * either leave the other as it is.
+     *
+     * @return the copy
+     */
+    @Override
+    public RfmAccumulator copy() {
+        RfmAccumulator c = new RfmAccumulator();
+        for (Map.Entry<String, Customer> e : customers.entrySet()) {
+            c.customers.put(e.getKey(), e.getValue().copy());
+        }
+        return c;
+    }
+
     @Override
     public StateFamily<RfmAccumulator> family() {
         return FAMILY;

@@ -309,6 +309,23 @@ public final class CohortAccumulator implements Mergeable<CohortAccumulator> {
         return CohortTable.ofCells(lastPeriod, cohorts, periods, customersPerCell);
     }
 
+    /**
+     * A deep copy: an independent accumulator with this state (equal bytes, equal results); changes to
+     * either leave the other as it is.
+     *
+     * @return the copy
+     */
+    @Override
+    public CohortAccumulator copy() {
+        CohortAccumulator c = new CohortAccumulator(lastPeriod, MIN_CAPACITY);
+        c.keys = keys.clone();
+        c.counts = counts.clone();
+        c.shift = shift;
+        c.cells = cells;
+        c.customers = customers;
+        return c;
+    }
+
     @Override
     public StateFamily<CohortAccumulator> family() {
         return FAMILY;

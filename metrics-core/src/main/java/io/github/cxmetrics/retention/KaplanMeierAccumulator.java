@@ -285,6 +285,23 @@ public final class KaplanMeierAccumulator implements Mergeable<KaplanMeierAccumu
         return KaplanMeier.ofDistinct(times, events, censored, k);
     }
 
+    /**
+     * A deep copy: an independent accumulator with this state (equal bytes, equal results); changes to
+     * either leave the other as it is.
+     *
+     * @return the copy
+     */
+    @Override
+    public KaplanMeierAccumulator copy() {
+        KaplanMeierAccumulator c = new KaplanMeierAccumulator(maxDistinct);
+        c.keys = keys.clone();
+        c.counts = counts.clone();
+        c.shift = shift;
+        c.size = size;
+        c.count = count;
+        return c;
+    }
+
     @Override
     public StateFamily<KaplanMeierAccumulator> family() {
         return FAMILY;

@@ -399,6 +399,23 @@ public final class MeanAccumulator implements Mergeable<MeanAccumulator> {
         return new MeanSummary(count, weight, squaredWeight, mean, Math.max(0.0, m2));
     }
 
+    /**
+     * A deep copy: an independent accumulator with this state (equal bytes, equal results); changes to
+     * either leave the other as it is.
+     *
+     * @return the copy
+     */
+    @Override
+    public MeanAccumulator copy() {
+        MeanAccumulator c = new MeanAccumulator();
+        c.count = count;
+        c.weight = weight;
+        c.squaredWeight = squaredWeight;
+        c.mean = mean;
+        c.m2 = m2;
+        return c;
+    }
+
     @Override
     public StateFamily<MeanAccumulator> family() {
         return FAMILY;

@@ -47,6 +47,16 @@ public interface Mergeable<S extends Mergeable<S>> {
     S merge(S other);
 
     /**
+     * A deep copy: an independent accumulator of the same family and parameters with this state (its
+     * bytes are identical, its results equal); adding to or merging into either leaves the other as
+     * it is. Engines need it where they hand out or snapshot an accumulator they keep using (Flink's
+     * {@code TypeSerializer.copy}, Beam's immutability checks, Kryo's {@code copy}).
+     *
+     * @return the copy
+     */
+    S copy();
+
+    /**
      * The family of this state: its id in the binary format and its reader.
      *
      * @return the family

@@ -429,6 +429,22 @@ public final class RatingAccumulator implements Mergeable<RatingAccumulator> {
         return new RatingDistribution(scale, counts.clone(), weights.clone(), sumSquaredWeights);
     }
 
+    /**
+     * A deep copy: an independent accumulator with this state (equal bytes, equal results); changes to
+     * either leave the other as it is.
+     *
+     * @return the copy
+     */
+    @Override
+    public RatingAccumulator copy() {
+        RatingAccumulator c = new RatingAccumulator(scale);
+        System.arraycopy(counts, 0, c.counts, 0, points);
+        System.arraycopy(weights, 0, c.weights, 0, points);
+        c.sumSquaredWeights = sumSquaredWeights;
+        c.count = count;
+        return c;
+    }
+
     @Override
     public StateFamily<RatingAccumulator> family() {
         return FAMILY;

@@ -15,7 +15,7 @@ package io.github.cxmetrics.survey;
  * @param max the highest point
  * @since 0.1.0
  */
-public record Scale(int min, int max) {
+public record Scale(int min, int max) implements java.io.Serializable {
 
     /** The largest number of points a scale may have. */
     public static final int MAX_POINTS = 1024;

@@ -479,6 +479,18 @@ public final class ServqualAccumulator implements Mergeable<ServqualAccumulator>
      * @return {@link #FAMILY}
      * @since 0.2.0
      */
+    /**
+     * A deep copy: an independent accumulator with this state (equal bytes, equal results); changes to
+     * either leave the other as it is. Made through the binary form (about 13 KB for the 22-item
+     * instrument).
+     *
+     * @return the copy
+     */
+    @Override
+    public ServqualAccumulator copy() {
+        return fromByteArray(toByteArray());
+    }
+
     @Override
     public StateFamily<ServqualAccumulator> family() {
         return FAMILY;

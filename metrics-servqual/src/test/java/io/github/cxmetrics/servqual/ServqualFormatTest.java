@@ -196,6 +196,20 @@ class ServqualFormatTest {
     }
 
     /** Six respondents on three EMPATHY items with importance and the tolerance zone. */
+    @Test
+    void copyIsDeep() {
+        ServqualAccumulator acc = sample();
+        byte[] before = acc.toByteArray();
+        ServqualAccumulator copy = acc.copy();
+        assertThat(copy).isNotSameAs(acc);
+        assertThat(copy.toByteArray()).isEqualTo(before);
+        copy.add(Respondent.of(new int[] {1, 1, 1}, new int[] {5, 5, 5}));
+        assertThat(acc.toByteArray()).isEqualTo(before);
+        assertThat(copy.toByteArray()).isNotEqualTo(before);
+        acc.add(Respondent.of(new int[] {1, 1, 1}, new int[] {5, 5, 5}));
+        assertThat(acc.toByteArray()).isEqualTo(copy.toByteArray());
+    }
+
     static ServqualAccumulator sample() {
         Map<Dimension, int[]> map = new EnumMap<>(Dimension.class);
         map.put(Dimension.EMPATHY, new int[] {1, 2, 3});
