@@ -23,7 +23,9 @@ public abstract class Metric<A extends Mergeable<A>> implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The name, lower snake case. */
     private final String name;
+    /** The confidence level of the interval fields. */
     private final double level;
 
     Metric(String name, double level) {

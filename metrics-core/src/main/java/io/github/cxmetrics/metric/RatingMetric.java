@@ -58,7 +58,9 @@ public final class RatingMetric extends Metric<RatingAccumulator> {
             new Field("lower", Field.Type.DOUBLE, "lower bound of the t interval, scale points"),
             new Field("upper", Field.Type.DOUBLE, "upper bound of the t interval, scale points"));
 
+    /** NPS, CSAT or CES. */
     private final Kind kind;
+    /** The rating scale. */
     private final Scale scale;
     /** NPS: promoters from; CSAT: satisfied from; CES: unused. */
     private final int high;
