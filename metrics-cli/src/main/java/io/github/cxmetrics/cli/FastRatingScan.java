@@ -517,7 +517,7 @@ final class FastRatingScan {
      * size if there is none. A CR directly followed by LF is not a line end of its own.
      */
     private long boundaryAfter(FileChannel ch, long from, boolean inQuotes) throws IOException {
-        byte[] buf = new byte[1 << 16];
+        byte[] buf = new byte[4096];
         long p = from - 1; // the byte before: a line end there makes {@code from} itself a boundary
         boolean quoted = inQuotes;
         if (p >= dataStart) {
@@ -618,7 +618,7 @@ final class FastRatingScan {
                     p = q;
                 }
                 if (p == have && last) {
-                    if (endedAtLimit && !eof) {
+                    if (!eof && (endedAtLimit || have > 0 && buf[have - 1] == '\r' && nextIsLf(ch, to))) {
                         throw GIVE_UP; // the chunk does not end at a record boundary
                     }
                     break;
@@ -645,6 +645,12 @@ final class FastRatingScan {
                 }
             }
             scan.done.addAndGet(p);
+        }
+
+        private static boolean nextIsLf(FileChannel ch, long at) throws IOException {
+            byte[] one = new byte[1];
+            readFully(ch, one, 0, 1, at);
+            return one[0] == '\n';
         }
 
         /**
