@@ -53,6 +53,11 @@ final class FastRatingScan {
 
     /** Off with {@code -Dcxm.fastpath=off}: then every file is read by the existing path. */
     static volatile boolean enabled = !"off".equals(System.getProperty("cxm.fastpath"));
+    /**
+     * With {@code -Dcxm.fastpath=report}, a line on standard error says which path read the file (for
+     * the benchmark and the small-heap test; not a user option).
+     */
+    static final boolean REPORT = "report".equals(System.getProperty("cxm.fastpath"));
     /** The nominal chunk size in bytes (small values in tests put chunk boundaries everywhere). */
     static volatile int chunkBytes = 8 << 20;
     /** The read block size in bytes. */
@@ -241,7 +246,8 @@ final class FastRatingScan {
             nominal[i] = dataStart + Math.min(dataLength, (long) i * chunkBytes);
         }
         int workers = size < parallelFrom ? 1 : Math.max(1, Math.min(threads, nChunks));
-        ExecutorService pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, r -> {
+        // on a large file even one worker runs in the pool, so that this thread can show the progress line
+        ExecutorService pool = size < parallelFrom ? null : Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "cxm-scan");
             t.setDaemon(true);
             return t;

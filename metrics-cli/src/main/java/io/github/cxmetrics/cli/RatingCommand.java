@@ -246,7 +246,7 @@ abstract class RatingCommand implements Callable<Integer> {
         Result result = new Result(s);
         String columnName = source.header().get(col);
         String bySegmentName = seg >= 0 ? source.header().get(seg) : null;
-        if (weight == null && !values.decimalComma && fast(source, s, col, seg, rejections, result, columnName,
+        if (fast(source, s, col, seg, rejections, result, columnName,
                 bySegmentName, err)) {
             return result;
         }
@@ -326,8 +326,12 @@ abstract class RatingCommand implements Callable<Integer> {
      */
     private boolean fast(CsvSource source, Scale s, int col, int seg, Rejections rejections, Result result,
             String columnName, String bySegmentName, PrintWriter err) {
-        CsvSource.FastInput in = FastRatingScan.enabled ? source.fastInput() : null;
+        CsvSource.FastInput in = FastRatingScan.enabled && weight == null && !values.decimalComma
+                ? source.fastInput() : null;
         if (in == null) {
+            if (FastRatingScan.REPORT) {
+                err.println(source.name() + ": fast path not applicable; read by FastCSV");
+            }
             return false;
         }
         source.printNotes(err);
@@ -340,6 +344,9 @@ abstract class RatingCommand implements Callable<Integer> {
             if (progress != null) {
                 progress.done();
             }
+        }
+        if (FastRatingScan.REPORT) {
+            err.println(source.name() + (r == null ? ": the fast path gave up; read by FastCSV" : ": read by the fast path"));
         }
         if (r == null) {
             return false;
