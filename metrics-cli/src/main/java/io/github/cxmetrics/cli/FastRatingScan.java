@@ -903,10 +903,16 @@ final class FastRatingScan {
         }
     }
 
-    /** Segment names as bytes to their counts: open addressing, linear probing. */
+    /**
+     * Segment names as bytes to their counts: open addressing, linear probing. A name of up to 16
+     * bytes is compared as two {@code long} words: the lookup was 15 % of the scan's samples (JFR) with
+     * a byte-wise hash and {@code Arrays.equals}.
+     */
     private static final class SegmentTable {
         private final int points;
         private byte[][] keys = new byte[64][];
+        private long[] word0 = new long[64];
+        private long[] word1 = new long[64];
         private long[][] counts = new long[64][];
         private int size;
 
@@ -914,12 +920,27 @@ final class FastRatingScan {
             this.points = points;
         }
 
-        long[] counts(byte[] b, int off, int len) {
-            int h = 1;
-            for (int i = off; i < off + len; i++) {
-                h = 31 * h + b[i];
+        /** The bytes {@code b[off, off + min(len, 8))} as a little-endian word, zeros above. */
+        private static long word(byte[] b, int off, int len) {
+            if (len <= 0) {
+                return 0;
             }
-            h ^= h >>> 16;
+            if (off + 8 <= b.length) {
+                long w = (long) LONGS.get(b, off);
+                return len >= 8 ? w : w & ((1L << (8 * len)) - 1);
+            }
+            long w = 0;
+            for (int i = Math.min(len, 8) - 1; i >= 0; i--) {
+                w = (w << 8) | (b[off + i] & 0xFF);
+            }
+            return w;
+        }
+
+        long[] counts(byte[] b, int off, int len) {
+            long w0 = word(b, off, len);
+            long w1 = word(b, off + 8, len - 8);
+            long mix = (w0 * 0x9E3779B97F4A7C15L) ^ (w1 * 0xC2B2AE3D27D4EB4FL) ^ len;
+            int h = (int) (mix ^ (mix >>> 29) ^ (mix >>> 47));
             int mask = keys.length - 1;
             int slot = h & mask;
             while (true) {
@@ -927,7 +948,8 @@ final class FastRatingScan {
                 if (k == null) {
                     break;
                 }
-                if (k.length == len && java.util.Arrays.equals(k, 0, len, b, off, off + len)) {
+                if (k.length == len && word0[slot] == w0 && word1[slot] == w1
+                        && (len <= 16 || java.util.Arrays.equals(k, 0, len, b, off, off + len))) {
                     return counts[slot];
                 }
                 slot = (slot + 1) & mask;
@@ -937,6 +959,8 @@ final class FastRatingScan {
                 return counts(b, off, len);
             }
             keys[slot] = java.util.Arrays.copyOfRange(b, off, off + len);
+            word0[slot] = w0;
+            word1[slot] = w1;
             counts[slot] = new long[points];
             size++;
             return counts[slot];
@@ -946,6 +970,8 @@ final class FastRatingScan {
             byte[][] oldKeys = keys;
             long[][] oldCounts = counts;
             keys = new byte[oldKeys.length * 2][];
+            word0 = new long[oldKeys.length * 2];
+            word1 = new long[oldKeys.length * 2];
             counts = new long[oldKeys.length * 2][];
             size = 0;
             for (int i = 0; i < oldKeys.length; i++) {

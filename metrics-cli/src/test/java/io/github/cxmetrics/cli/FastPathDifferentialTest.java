@@ -71,6 +71,7 @@ class FastPathDifferentialTest {
     /** Runs both paths; returns whether the fast one read the file. */
     private boolean same(int chunk, int block, String... args) {
         Run slow = run(false, chunk, block, args);
+        FastRatingScan.lastScanned = false;
         Run fast = run(true, chunk, block, args);
         boolean scanned = FastRatingScan.lastScanned;
         assertThat(fast).as("chunk %d, block %d, args %s", chunk, block, String.join(" ", args)).isEqualTo(slow);
@@ -136,6 +137,59 @@ class FastPathDifferentialTest {
         assertThat(r.out()).contains("\"chat, in-app\",2,2.0,100.0,", "web,2,2.0,-50.0,", "\"we\"\"b\",1,1.0,-100.0,",
                 "(total),5,5.0,0.0,");
         assertThat(r.err()).contains("1 row left column 'score' empty", "1 blank line ignored");
+    }
+
+    /**
+     * Two-, three- and four-byte UTF-8 characters, read with every chunk size, so that chunk boundaries
+     * fall inside each of them: the fast path reads the file. Then, behind 300 kB of valid rows (the
+     * FastCSV path decodes some 100 kB ahead while it reads the header, and would find a bad byte
+     * there before the fast path starts), one sequence cut short (E2 98 83 to E2 98) with a chunk
+     * boundary placed at each of the nine offsets around it: the fast path gives up every time, and
+     * the FastCSV path reports the file as not UTF-8.
+     */
+    @Test
+    void utf8SequencesCutByChunkBoundaries() {
+        String[] rows = {"1,caf\u00e9,9,\"\u00fc, \u00fc\"\n", "2,\u2603,10,\ud83d\ude00\n", "3,caf\u00e9,3,x\n",
+            "4,\u2603,7,\u00e9\u2603\ud83d\ude00\n"};
+        String header = "id,channel,score,comment\n";
+        byte[] good = (header + String.join("", rows)).getBytes(StandardCharsets.UTF_8);
+        Path f = write("u.csv", good);
+        for (int chunk = 1; chunk <= good.length + 1; chunk++) {
+            assertThat(same(chunk, 16, "nps", f.toString(), "--column", "score", "--by", "channel"))
+                    .as("fast path used at chunk %d", chunk).isTrue();
+        }
+        StringBuilder padding = new StringBuilder(header);
+        for (int k = 0; padding.length() < 300_000; k++) {
+            padding.append(rows[k % rows.length]);
+        }
+        byte[] prefix = padding.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] cut = "5,\u00e9,8,x\n6,xx".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ",9,\u00fc\n7,web,10,\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = new byte[prefix.length + cut.length + 2 + tail.length];
+        System.arraycopy(prefix, 0, bad, 0, prefix.length);
+        System.arraycopy(cut, 0, bad, prefix.length, cut.length);
+        int at = prefix.length + cut.length; // E2 98 here, without its 83
+        bad[at] = (byte) 0xE2;
+        bad[at + 1] = (byte) 0x98;
+        System.arraycopy(tail, 0, bad, at + 2, tail.length);
+        Path b = write("bad.csv", bad);
+        int dataStart = header.length();
+        for (int d = -4; d <= 4; d++) {
+            int chunk = at + d - dataStart; // the second chunk starts at at + d
+            assertThat(same(chunk, 4096, "nps", b.toString(), "--column", "score", "--by", "channel"))
+                    .as("gave up with a chunk boundary at the cut %+d", d).isFalse();
+        }
+        assertThat(run(true, 1000, 4096, "nps", b.toString(), "--column", "score").err()).contains("is not valid UTF-8");
+        // the same file with the sequence whole is read by the fast path, with boundaries at the same places
+        byte[] whole = new byte[bad.length + 1];
+        System.arraycopy(bad, 0, whole, 0, at + 2);
+        whole[at + 2] = (byte) 0x83;
+        System.arraycopy(bad, at + 2, whole, at + 3, bad.length - at - 2);
+        Path w = write("whole.csv", whole);
+        for (int d = -4; d <= 4; d++) {
+            assertThat(same(at + d - dataStart, 4096, "nps", w.toString(), "--column", "score", "--by", "channel"))
+                    .as("read with a chunk boundary at the snowman %+d", d).isTrue();
+        }
     }
 
     /** The rows the fast path hands back: a stray quote, text after a closing quote, an unterminated quote. */
