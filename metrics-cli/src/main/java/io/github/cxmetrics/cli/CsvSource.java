@@ -39,7 +39,9 @@ import java.util.function.Supplier;
  * header rows skipped with a note. Quoting, embedded newlines and escaped quotes are FastCSV's; a
  * quoted field that is never closed is an error (FastCSV would return the rest of the file as its value). Blank lines are
  * skipped and counted. The input is opened once, so standard input and pipes work. Nothing is held
- * but the current row.
+ * but the current row. {@code nps}, {@code csat} and {@code ces} read the data rows of a regular UTF-8
+ * file with {@link FastRatingScan} instead when they can ({@link #fastInput}), and with {@link #read}
+ * when it declines or gives up.
  */
 final class CsvSource {
 

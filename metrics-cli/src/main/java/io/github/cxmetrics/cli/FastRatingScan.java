@@ -29,8 +29,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Written by hand, not with FastCSV, because measurement showed FastCSV's record building (a
  * {@code String} per field, through a {@code Reader} that decodes every byte) is the bottleneck of
- * these commands: about 95-100 MB/s on one core against DuckDB's 230 MB/s on two (issue 18). FastCSV
- * still reads the header (in {@link CsvSource}) and every file this path declines.
+ * these commands: about 95-130 MB/s on one core against DuckDB's 230-500 MB/s on two (issue 18; on the
+ * 1 GB file of {@code metrics-bench/csv-vs-duckdb.sh} the FastCSV path takes 7.5-8.4 s, this one
+ * 1.6-2.3 s with two threads). FastCSV still reads the header (in {@link CsvSource}) and every file
+ * this path declines: standard input and pipes, encodings other than UTF-8, {@code --weight} and
+ * {@code --decimal-comma}. Only what the profile (JFR) showed is hand-tuned: the segment lookup
+ * (two-word compare); scanning fields eight bytes at a time (SWAR) was tried and gained nothing
+ * measurable, so the field loops stay plain.
  *
  * <p>It handles only the clean, common case and gives up (returns null, having changed nothing)
  * on anything else, so that the caller reads the file again with the existing path, which reports
@@ -105,7 +110,6 @@ final class FastRatingScan {
         }
     }
 
-    private final Path file;
     private final long size;
     private final byte sep;
     private final int fields;
@@ -119,9 +123,8 @@ final class FastRatingScan {
     private final AtomicLong done = new AtomicLong();
     private final AtomicBoolean failed = new AtomicBoolean();
 
-    private FastRatingScan(Path file, long size, byte sep, int fields, int col, int seg, int min, int points,
+    private FastRatingScan(long size, byte sep, int fields, int col, int seg, int min, int points,
             int[] codes, long dataStart, long headerBlank) {
-        this.file = file;
         this.size = size;
         this.sep = sep;
         this.fields = fields;
@@ -162,7 +165,7 @@ final class FastRatingScan {
             if (!findDataStart(ch, size, (byte) sep, leadingBlank, headerRecords, start)) {
                 return null;
             }
-            FastRatingScan s = new FastRatingScan(file, size, (byte) sep, fields, col, seg, min, max - min + 1,
+            FastRatingScan s = new FastRatingScan(size, (byte) sep, fields, col, seg, min, max - min + 1,
                     codes.clone(), start[0], start[1]);
             Result r = s.run(ch, progress);
             lastScanned = true;
@@ -460,7 +463,7 @@ final class FastRatingScan {
                     i++;
                     continue;
                 }
-                int n = sequenceLength(buf, i, len, p + i == size);
+                int n = sequenceLength(buf, i, len);
                 if (n < 0) {
                     if (p + len < size && len - i < 4) {
                         break; // the sequence runs past this block: read on from it
@@ -478,7 +481,7 @@ final class FastRatingScan {
     }
 
     /** The length of the valid UTF-8 sequence with the lead byte at {@code i}, or -1. */
-    private static int sequenceLength(byte[] b, int i, int len, boolean unused) {
+    private static int sequenceLength(byte[] b, int i, int len) {
         int b0 = b[i] & 0xFF;
         int n;
         int lo = 0x80;
