@@ -192,6 +192,31 @@ class FastPathDifferentialTest {
         }
     }
 
+    /**
+     * Header rows: a Qualtrics export (question texts, then {@code {"ImportId":...}} cells, recognised
+     * and skipped with a note), {@code --header-rows 2}, blank lines before the header and between
+     * the header rows, a byte-order mark; the fast path starts after them, at every chunk size.
+     */
+    @Test
+    void headerRowsAndQualtricsExports() {
+        String qualtrics = "\uFEFF\r\nResponseId,Q1,Q2\r\n\"Response ID\",\"How likely, 0-10?\",\"Channel\"\r\n"
+                + "\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID1\"\"}\",\"{\"\"ImportId\"\":\"\"QID2\"\"}\"\r\n"
+                + "R_1,9,web\r\n\r\nR_2,3,\"chat, app\"\r\nR_3,10,web\r\n";
+        Path q = write("qualtrics.csv", qualtrics.getBytes(StandardCharsets.UTF_8));
+        String labels = "id,score,channel\n\nlabel,Response,Open-Ended Response\n1,9,web\n2,6,web\n3,,web\n";
+        Path l = write("labels.csv", labels.getBytes(StandardCharsets.UTF_8));
+        for (int chunk = 1; chunk <= qualtrics.length() + 1; chunk += 3) {
+            assertThat(same(chunk, 16, "nps", q.toString(), "--column", "Q1", "--by", "Q2", "--format", "csv"))
+                    .as("chunk %d", chunk).isTrue();
+            assertThat(same(chunk, 16, "nps", l.toString(), "--column", "score", "--header-rows", "2"))
+                    .as("chunk %d", chunk).isTrue();
+        }
+        Run r = run(true, 5, 16, "nps", q.toString(), "--column", "Q1", "--by", "Q2", "--format", "csv");
+        // web: 9, 10 → NPS 100; chat, app: 3 → -100; total 2 promoters, 1 detractor of 3 → 33.33
+        assertThat(r.out()).contains("\"chat, app\",1,", "web,2,2.0,100.0,", "(total),3,3.0,33.33");
+        assertThat(r.err()).contains("Qualtrics ImportIds", "1 blank line ignored");
+    }
+
     /** The rows the fast path hands back: a stray quote, text after a closing quote, an unterminated quote. */
     @Test
     void inputsTheFastPathDoesNotReadFallBackWithTheSameMessages() {
