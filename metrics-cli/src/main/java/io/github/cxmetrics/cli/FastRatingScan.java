@@ -321,12 +321,8 @@ final class FastRatingScan {
             return null;
         };
         if (pool == null) {
-            try {
-                work.call();
-            } catch (IOException | GiveUp | RuntimeException e) {
-                throw rethrow(e);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+            for (int i = 0; i < nChunks; i++) {
+                task.run(i);
             }
             return;
         }
