@@ -39,7 +39,9 @@ import java.util.function.Supplier;
  * header rows skipped with a note. Quoting, embedded newlines and escaped quotes are FastCSV's; a
  * quoted field that is never closed is an error (FastCSV would return the rest of the file as its value). Blank lines are
  * skipped and counted. The input is opened once, so standard input and pipes work. Nothing is held
- * but the current row.
+ * but the current row. {@code nps}, {@code csat} and {@code ces} read the data rows of a regular UTF-8
+ * file with {@link FastRatingScan} instead when they can ({@link #fastInput}), and with {@link #read}
+ * when it declines or gives up.
  */
 final class CsvSource {
 
@@ -59,6 +61,12 @@ final class CsvSource {
     }
 
     private final String name;
+    /** The file, or null for a stream. */
+    private Path path;
+    /** The delimiter in use, once the header is read. */
+    private char separator;
+    /** The records before the data rows: the header and the header rows skipped after it. */
+    private int headerRecords = 1;
     private final Supplier<InputStream> opener;
     /** The size in bytes, or -1 for a stream (standard input, a pipe). */
     private final long size;
@@ -126,7 +134,7 @@ final class CsvSource {
                 throw new UsageException(file + " cannot be read: " + e.getMessage());
             }
         }
-        return new CsvSource(file.toString(), () -> {
+        CsvSource source = new CsvSource(file.toString(), () -> {
             try {
                 // a FileInputStream, not Files.newInputStream: on a pipe the channel's available() fails
                 return regular ? Files.newInputStream(file) : new java.io.FileInputStream(file.toFile());
@@ -139,6 +147,8 @@ final class CsvSource {
                 throw new UsageException(file + " cannot be read: " + e.getMessage());
             }
         }, size, regular, charset, delimiter);
+        source.path = regular ? file : null;
+        return source;
     }
 
     /** A stream read once (standard input); it is not closed at the end. */
@@ -292,7 +302,7 @@ final class CsvSource {
         int fields = header.size();
         long[] rows = {0};
         Progress progress = size > PROGRESS_THRESHOLD && System.console() != null
-                ? new Progress(err, name, size, counted) : null;
+                ? new Progress(err, name, size, counted::count) : null;
         try {
             guarded(() -> {
                 while (hasNextRecord()) {
@@ -325,6 +335,54 @@ final class CsvSource {
         }
         rejections.report(err, rows[0]);
         long blank = tracker.blankLines();
+        if (blank > 0) {
+            err.printf(Locale.ROOT, "%s: %d blank %s ignored (not rows, not errors)%n", name, blank,
+                    blank == 1 ? "line" : "lines");
+            err.flush();
+        }
+    }
+
+    /**
+     * What {@link FastRatingScan} needs to read the same rows as {@link #read}, or null when it cannot:
+     * the input is not a regular file, or not UTF-8 (by its byte-order mark or {@code --encoding}), or
+     * has been read already.
+     */
+    FastInput fastInput() {
+        if (path == null || !reopenable || header == null || records == null || !opened) {
+            return null;
+        }
+        Charset used = bomCharset != null ? bomCharset : charset;
+        if (!used.equals(StandardCharsets.UTF_8)) {
+            return null;
+        }
+        return new FastInput(path, size, separator, header.size(), lineOffset, headerRecords);
+    }
+
+    /** The input of the fast path: see {@link FastRatingScan#scan}. */
+    record FastInput(Path path, long size, char separator, int fields, long leadingBlank, int headerRecords) {
+    }
+
+    /** Prints the notes about the input (as {@link #read} does first), once. */
+    void printNotes(PrintWriter err) {
+        if (!notes.isEmpty()) {
+            notes.forEach(err::println);
+            err.flush();
+            notes.clear();
+        }
+    }
+
+    /** A progress line for a scan of this file on a terminal, or null (as {@link #read} shows it). */
+    Progress progress(PrintWriter err) {
+        return size > PROGRESS_THRESHOLD && System.console() != null ? new Progress(err, name, size, () -> 0) : null;
+    }
+
+    /**
+     * Ends a read done by the fast path: closes the input and reports, as {@link #read} does at its
+     * end, the rejections and the blank lines.
+     */
+    void finishFast(Rejections rejections, long rows, long blank, PrintWriter err) {
+        close();
+        rejections.report(err, rows);
         if (blank > 0) {
             err.printf(Locale.ROOT, "%s: %d blank %s ignored (not rows, not errors)%n", name, blank,
                     blank == 1 ? "line" : "lines");
@@ -439,6 +497,7 @@ final class CsvSource {
                         + " before the header; the header is line " + (blank + 1));
             }
             char sep = delimiter != null ? delimiter : detect(firstLine);
+            separator = sep;
             tracker = new QuoteTracker(reader, sep, blank + 1, name);
             csv = CsvReader.builder().fieldSeparator(sep).allowMissingFields(true)
                     .allowExtraFields(true).skipEmptyLines(true).ofCsvRecord(tracker);
@@ -467,7 +526,9 @@ final class CsvSource {
      * skipped, with a note. Rows read ahead that are data are kept for {@link #read}.
      */
     private void skipHeaderRows() {
+        headerRecords = 1;
         if (headerRows != null) {
+            headerRecords = headerRows;
             for (int k = 1; k < headerRows; k++) {
                 if (!records.hasNext()) {
                     tracker.checkEnd();
@@ -485,6 +546,7 @@ final class CsvSource {
         int skip = ahead.size() == 2 && isImportIdRow(ahead.get(1)) ? 2
                 : !ahead.isEmpty() && isImportIdRow(ahead.get(0)) ? 1 : 0;
         pending.addAll(ahead.subList(skip, ahead.size()));
+        headerRecords = 1 + skip;
         if (skip > 0) {
             int rows = skip + 1;
             notes.add(name + ": row " + rows + " holds Qualtrics ImportIds, so the first " + rows
@@ -884,11 +946,11 @@ final class CsvSource {
         private final PrintWriter out;
         private final String name;
         private final long size;
-        private final CountingStream counted;
+        private final java.util.function.LongSupplier counted;
         private long next = System.nanoTime() + 1_000_000_000L;
         private int rows;
 
-        Progress(PrintWriter out, String name, long size, CountingStream counted) {
+        Progress(PrintWriter out, String name, long size, java.util.function.LongSupplier counted) {
             this.out = out;
             this.name = name;
             this.size = size;
@@ -897,11 +959,15 @@ final class CsvSource {
 
         void tick() {
             if ((++rows & 0xFFF) == 0 && System.nanoTime() > next) {
-                next = System.nanoTime() + 1_000_000_000L;
-                out.printf(Locale.ROOT, "\r%s: %d of %d MB (%.0f %%)", name, counted.count() >> 20, size >> 20,
-                        100.0 * counted.count() / size);
-                out.flush();
+                show(counted.getAsLong());
             }
+        }
+
+        /** Writes the line for {@code read} bytes read, and sets the time of the next one. */
+        void show(long read) {
+            next = System.nanoTime() + 1_000_000_000L;
+            out.printf(Locale.ROOT, "\r%s: %d of %d MB (%.0f %%)", name, read >> 20, size >> 20, 100.0 * read / size);
+            out.flush();
         }
 
         void done() {

@@ -246,6 +246,10 @@ abstract class RatingCommand implements Callable<Integer> {
         Result result = new Result(s);
         String columnName = source.header().get(col);
         String bySegmentName = seg >= 0 ? source.header().get(seg) : null;
+        if (fast(source, s, col, seg, rejections, result, columnName,
+                bySegmentName, err)) {
+            return result;
+        }
         source.read(rejections, row -> {
             String raw = Values.stripSpaces(row.field(col));
             if (raw.isEmpty()) {
@@ -313,6 +317,54 @@ abstract class RatingCommand implements Callable<Integer> {
             }
         }, err);
         return result;
+    }
+
+    /**
+     * Reads the rows with {@link FastRatingScan} when it can (a regular UTF-8 file without weights or
+     * decimal commas, and no row that the existing path would reject); false when it cannot, with
+     * nothing changed but the notes about the input printed.
+     */
+    private boolean fast(CsvSource source, Scale s, int col, int seg, Rejections rejections, Result result,
+            String columnName, String bySegmentName, PrintWriter err) {
+        CsvSource.FastInput in = FastRatingScan.enabled && weight == null && !values.decimalComma
+                ? source.fastInput() : null;
+        if (in == null) {
+            if (FastRatingScan.REPORT) {
+                err.println(source.name() + ": fast path not applicable; read by FastCSV");
+            }
+            return false;
+        }
+        source.printNotes(err);
+        CsvSource.Progress progress = source.progress(err);
+        FastRatingScan.Result r;
+        try {
+            r = FastRatingScan.scan(in.path(), in.size(), in.separator(), in.fields(), col, seg, s.min(), s.max(),
+                    values.codes(), in.leadingBlank(), in.headerRecords(), progress == null ? null : progress::show);
+        } finally {
+            if (progress != null) {
+                progress.done();
+            }
+        }
+        if (FastRatingScan.REPORT) {
+            err.println(source.name() + (r == null ? ": the fast path gave up; read by FastCSV" : ": read by the fast path"));
+        }
+        if (r == null) {
+            return false;
+        }
+        rejections.emptyAnswers(columnName, r.emptyAnswers);
+        int[] codes = values.codes();
+        for (int k = 0; k < codes.length; k++) {
+            rejections.naAnswers(columnName, codes[k], r.na[k]);
+        }
+        if (seg >= 0) {
+            rejections.emptySegments(bySegmentName, r.emptySegments);
+        }
+        result.total.merge(RatingAccumulator.of(RatingDistribution.ofCounts(s, r.total)));
+        for (Map.Entry<String, long[]> e : r.segments.entrySet()) {
+            result.segments.put(e.getKey(), RatingAccumulator.of(RatingDistribution.ofCounts(s, e.getValue())));
+        }
+        source.finishFast(rejections, r.rows, r.blankLines, err);
+        return true;
     }
 
     static Scale parseScale(String text) {

@@ -61,6 +61,27 @@ final class Rejections {
         empty.merge(column, 1L, Long::sum);
     }
 
+    /** {@code count} empty answers at once (the fast path's total); none when 0. */
+    void emptyAnswers(String column, long count) {
+        if (count > 0) {
+            empty.merge(column, count, Long::sum);
+        }
+    }
+
+    /** {@code count} answers equal to the {@code --na} code {@code code} at once; none when 0. */
+    void naAnswers(String column, int code, long count) {
+        if (count > 0) {
+            na.computeIfAbsent(column, k -> new java.util.TreeMap<>()).merge(code, count, Long::sum);
+        }
+    }
+
+    /** {@code count} rows with an empty segment at once; none when 0. */
+    void emptySegments(String column, long count) {
+        if (count > 0) {
+            emptySegment.merge(column, count, Long::sum);
+        }
+    }
+
     /** Reports --na answers as items left out of a respondent (servqual), not as rows not scored. */
     Rejections naPerItem() {
         naPerItem = true;

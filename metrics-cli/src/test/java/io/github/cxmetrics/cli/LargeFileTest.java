@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Scores a generated file of more than 200 MB in a separate JVM whose heap is capped at 64 MB: the
- * command streams rows through accumulators, so it must finish, and with the right counts. A command
+ * Scores a generated file of more than 200 MB in a separate JVM whose heap is capped at 64 MB, once
+ * by the parallel byte-level fast path and once by the FastCSV path: the command streams rows
+ * through accumulators, so it must finish, and with the right counts. A command
  * that held the rows (about 16 million of them) would fail with an {@link OutOfMemoryError}.
  */
 class LargeFileTest {
@@ -49,16 +50,26 @@ class LargeFileTest {
         }
         assertThat(Files.size(file)).isGreaterThanOrEqualTo(TARGET_BYTES);
 
+        // both paths: the parallel byte-level one (the default on such a file) and FastCSV's
+        for (String path : new String[] {"report", "off"}) {
+            check(file, path, counts, rows);
+        }
+    }
+
+    private void check(Path file, String fastPath, long[][] counts, long rows) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path out = tmp.resolve("out.csv");
         Path err = tmp.resolve("err.txt");
-        Process process = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
+        Process process = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-Dcxm.fastpath=" + fastPath, "-cp",
                 classpath, "io.github.cxmetrics.cli.Cxm",
                 "nps", file.toString(), "--column", "recommend", "--by", "region", "--format", "csv")
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("finished").isTrue();
         assertThat(process.exitValue()).as(Files.readString(err)).isZero();
+        if (fastPath.equals("report")) {
+            assertThat(Files.readString(err)).isEqualTo(file + ": read by the fast path\n");
+        }
 
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0)).startsWith("segment,n,n_eff,nps,");
