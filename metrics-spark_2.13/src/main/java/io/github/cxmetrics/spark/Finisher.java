@@ -1,0 +1,52 @@
+package io.github.cxmetrics.spark;
+
+import io.github.cxmetrics.metric.Metric;
+import io.github.cxmetrics.stats.Mergeable;
+import java.io.Serializable;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+
+/** What an aggregator outputs from its final accumulator: the result struct or the byte form. */
+abstract class Finisher<A extends Mergeable<A>, OUT> implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    abstract OUT finish(Metric<A> metric, A accumulator);
+
+    abstract Encoder<OUT> encoder(Metric<A> metric);
+
+    /** The metric's flat result as a struct row, null when empty. */
+    static <A extends Mergeable<A>> Finisher<A, Row> result() {
+        return new Finisher<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            Row finish(Metric<A> metric, A accumulator) {
+                return CxSpark.toRow(metric.result(accumulator));
+            }
+
+            @Override
+            Encoder<Row> encoder(Metric<A> metric) {
+                return Encoders.row(CxSpark.schema(metric));
+            }
+        };
+    }
+
+    /** The byte form of the accumulator, never null (an empty group gives the empty state). */
+    static <A extends Mergeable<A>> Finisher<A, byte[]> state() {
+        return new Finisher<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            byte[] finish(Metric<A> metric, A accumulator) {
+                return accumulator.toByteArray();
+            }
+
+            @Override
+            Encoder<byte[]> encoder(Metric<A> metric) {
+                return Encoders.BINARY();
+            }
+        };
+    }
+}
