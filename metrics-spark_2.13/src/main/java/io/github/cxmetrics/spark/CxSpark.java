@@ -14,6 +14,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.catalyst.FunctionIdentifier$;
+import org.apache.spark.sql.catalyst.analysis.FunctionRegistry$;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
@@ -39,7 +41,12 @@ import org.apache.spark.sql.types.StructType;
  *       a NULL or empty state</td></tr>
  *   </tbody>
  * </table>
- * The input columns are those of the metric's kind: one {@code INT} rating for NPS, CSAT (1–5) and CES
+ * A metric whose name is a Spark built-in function is registered with the prefix {@code cx_}
+ * ({@link #sqlName}): Spark resolves its built-ins first, so {@code mean} stays Spark's {@code avg} and
+ * the registry's mean is {@code cx_mean(value)}, {@code cx_mean_state(value)}, {@code cx_mean_merge(state)},
+ * {@code cx_mean_result(state)}.
+ *
+ * <p>The input columns are those of the metric's kind: one {@code INT} rating for NPS, CSAT (1–5) and CES
  * (1–7); one {@code DOUBLE} value for {@code mean}; {@code (duration DOUBLE, observed BOOLEAN)} for
  * {@code kaplan_meier}. The struct fields are the registry's {@link Metric#fields()}, in order, as
  * {@code BIGINT} ({@link Field.Type#LONG}) and {@code DOUBLE} ({@link Field.Type#DOUBLE}), all
@@ -83,7 +90,7 @@ public final class CxSpark {
     }
 
     /**
-     * Registers the four functions of one metric under its {@link Metric#name()}: {@code name},
+     * Registers the four functions of one metric under its {@link #sqlName}: {@code name},
      * {@code name_state}, {@code name_merge}, {@code name_result}. Use it for variants, e.g.
      * {@code register(spark, Metrics.csat(new Scale(1, 7), 6).named("csat7"))}.
      *
@@ -96,12 +103,32 @@ public final class CxSpark {
     public static List<String> register(SparkSession spark, Metric<?> metric) {
         Objects.requireNonNull(spark, "spark");
         Objects.requireNonNull(metric, "metric");
-        String name = metric.name();
+        String name = sqlName(metric);
         spark.udf().register(name, aggregate(metric));
         spark.udf().register(name + "_state", stateAggregate(metric));
         spark.udf().register(name + "_merge", mergeFunction(metric));
         spark.udf().register(name + "_result", resultFunction(metric));
         return List.of(name, name + "_state", name + "_merge", name + "_result");
+    }
+
+    /**
+     * The SQL name of a metric's functions: its {@link Metric#name()}, or {@code "cx_" + name} when that
+     * name or one of {@code name_state}, {@code name_merge}, {@code name_result} is a built-in function
+     * of the running Spark version (among the registry's metrics: {@code mean}, Spark's alias of
+     * {@code avg}), because Spark resolves built-ins before session functions.
+     *
+     * @param metric the metric
+     * @return the name its functions are registered under
+     * @throws NullPointerException if {@code metric} is null
+     */
+    public static String sqlName(Metric<?> metric) {
+        String name = Objects.requireNonNull(metric, "metric").name();
+        for (String f : List.of(name, name + "_state", name + "_merge", name + "_result")) {
+            if (FunctionRegistry$.MODULE$.builtin().functionExists(FunctionIdentifier$.MODULE$.apply(f))) {
+                return "cx_" + name;
+            }
+        }
+        return name;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.github.cxmetrics.retention.KaplanMeierAccumulator;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import scala.Option;
 import scala.Tuple2;
 
 /**
@@ -15,7 +16,8 @@ import scala.Tuple2;
  * NaN or infinite duration fails the task with {@link IllegalArgumentException}. Counts add, so the
  * result is exact however Spark splits and merges.
  *
- * @param <OUT> {@code Row} for {@link #result}, {@code byte[]} for {@link #state}
+ * @param <OUT> {@code Option<Row>} for {@link #result} ({@code None} is SQL NULL), {@code byte[]} for
+ *     {@link #state}
  * @since 0.2.0
  */
 public final class LifetimeAggregator<OUT>
@@ -31,13 +33,13 @@ public final class LifetimeAggregator<OUT>
     }
 
     /**
-     * The aggregator whose output is the metric's flat result, NULL for an empty group.
+     * The aggregator whose output is the metric's flat result, {@code None} (SQL NULL) for an empty group.
      *
      * @param metric the metric
      * @return the aggregator
      * @throws NullPointerException if {@code metric} is null
      */
-    public static LifetimeAggregator<Row> result(LifetimeMetric metric) {
+    public static LifetimeAggregator<Option<Row>> result(LifetimeMetric metric) {
         return new LifetimeAggregator<>(metric, Finisher.result());
     }
 

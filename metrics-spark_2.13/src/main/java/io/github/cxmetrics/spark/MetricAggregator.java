@@ -22,7 +22,8 @@ import org.apache.spark.sql.expressions.Aggregator;
  *
  * @param <IN> the input row type
  * @param <A> the accumulator type
- * @param <OUT> the output type: {@code Row} (the result) or {@code byte[]} (the state)
+ * @param <OUT> the output type: {@code Option<Row>} (the result; {@code None} is SQL NULL) or {@code byte[]}
+ *     (the state)
  * @since 0.2.0
  */
 public abstract class MetricAggregator<IN, A extends Mergeable<A>, OUT> extends Aggregator<IN, A, OUT> {
@@ -69,7 +70,7 @@ public abstract class MetricAggregator<IN, A extends Mergeable<A>, OUT> extends 
     }
 
     /**
-     * The output of the final accumulator: the flat result (null when empty) or its byte form.
+     * The output of the final accumulator: the flat result ({@code None} when empty) or its byte form.
      *
      * @param accumulator the final accumulator of a group
      * @return the output
@@ -90,7 +91,7 @@ public abstract class MetricAggregator<IN, A extends Mergeable<A>, OUT> extends 
     }
 
     /**
-     * The output encoder: {@link CxSpark#schema} as a row, or {@code BINARY}.
+     * The output encoder: {@link CxSpark#schema} as an optional row, or {@code BINARY}.
      *
      * @return the output encoder
      */

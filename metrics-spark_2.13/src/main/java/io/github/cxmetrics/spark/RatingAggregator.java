@@ -5,6 +5,7 @@ import io.github.cxmetrics.survey.RatingAccumulator;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import scala.Option;
 
 /**
  * The aggregator of a {@link RatingMetric} (NPS, CSAT, CES): one integer rating per row on the
@@ -14,7 +15,8 @@ import org.apache.spark.sql.Row;
  *
  * <p>Typed use: {@code ds.groupByKey(…).agg(RatingAggregator.result(Metrics.nps()).toColumn())}.
  *
- * @param <OUT> {@code Row} for {@link #result}, {@code byte[]} for {@link #state}
+ * @param <OUT> {@code Option<Row>} for {@link #result} ({@code None} is SQL NULL), {@code byte[]} for
+ *     {@link #state}
  * @since 0.2.0
  */
 public final class RatingAggregator<OUT> extends MetricAggregator<Integer, RatingAccumulator, OUT> {
@@ -29,13 +31,13 @@ public final class RatingAggregator<OUT> extends MetricAggregator<Integer, Ratin
     }
 
     /**
-     * The aggregator whose output is the metric's flat result, NULL for an empty group.
+     * The aggregator whose output is the metric's flat result, {@code None} (SQL NULL) for an empty group.
      *
      * @param metric the metric
      * @return the aggregator
      * @throws NullPointerException if {@code metric} is null
      */
-    public static RatingAggregator<Row> result(RatingMetric metric) {
+    public static RatingAggregator<Option<Row>> result(RatingMetric metric) {
         return new RatingAggregator<>(metric, Finisher.result());
     }
 

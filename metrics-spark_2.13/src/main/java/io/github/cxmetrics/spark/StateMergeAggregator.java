@@ -5,6 +5,7 @@ import io.github.cxmetrics.stats.Mergeable;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import scala.Option;
 
 /**
  * The aggregator of stored states: each input row is the byte form of an accumulator of the metric
@@ -20,7 +21,8 @@ import org.apache.spark.sql.Row;
  * family, a rating state of another scale) fail the task with {@link IllegalArgumentException}.
  *
  * @param <A> the accumulator type
- * @param <OUT> {@code Row} for {@link #result}, {@code byte[]} for {@link #state}
+ * @param <OUT> {@code Option<Row>} for {@link #result} ({@code None} is SQL NULL), {@code byte[]} for
+ *     {@link #state}
  * @since 0.2.0
  */
 public final class StateMergeAggregator<A extends Mergeable<A>, OUT> extends MetricAggregator<byte[], A, OUT> {
@@ -51,7 +53,7 @@ public final class StateMergeAggregator<A extends Mergeable<A>, OUT> extends Met
      * @return the aggregator
      * @throws NullPointerException if {@code metric} is null
      */
-    public static <A extends Mergeable<A>> StateMergeAggregator<A, Row> result(Metric<A> metric) {
+    public static <A extends Mergeable<A>> StateMergeAggregator<A, Option<Row>> result(Metric<A> metric) {
         return new StateMergeAggregator<>(metric, Finisher.result());
     }
 

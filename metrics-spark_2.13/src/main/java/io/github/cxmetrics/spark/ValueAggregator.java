@@ -5,6 +5,7 @@ import io.github.cxmetrics.stats.MeanAccumulator;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import scala.Option;
 
 /**
  * The aggregator of a {@link ValueMetric} (the mean with its spread and interval): one finite value
@@ -16,7 +17,8 @@ import org.apache.spark.sql.Row;
  * distributed result agrees with one pass to within rounding (about 1e-15 relative for the mean on
  * well-scaled data), not bit for bit: see {@link MeanAccumulator}.
  *
- * @param <OUT> {@code Row} for {@link #result}, {@code byte[]} for {@link #state}
+ * @param <OUT> {@code Option<Row>} for {@link #result} ({@code None} is SQL NULL), {@code byte[]} for
+ *     {@link #state}
  * @since 0.2.0
  */
 public final class ValueAggregator<OUT> extends MetricAggregator<Double, MeanAccumulator, OUT> {
@@ -31,13 +33,13 @@ public final class ValueAggregator<OUT> extends MetricAggregator<Double, MeanAcc
     }
 
     /**
-     * The aggregator whose output is the metric's flat result, NULL for an empty group.
+     * The aggregator whose output is the metric's flat result, {@code None} (SQL NULL) for an empty group.
      *
      * @param metric the metric
      * @return the aggregator
      * @throws NullPointerException if {@code metric} is null
      */
-    public static ValueAggregator<Row> result(ValueMetric metric) {
+    public static ValueAggregator<Option<Row>> result(ValueMetric metric) {
         return new ValueAggregator<>(metric, Finisher.result());
     }
 
