@@ -25,6 +25,7 @@ public final class LifetimeAggregator<OUT>
 
     private static final long serialVersionUID = 1L;
 
+    /** The metric, typed for its add method. */
     private final LifetimeMetric metric;
 
     private LifetimeAggregator(LifetimeMetric metric, Finisher<KaplanMeierAccumulator, OUT> finisher) {

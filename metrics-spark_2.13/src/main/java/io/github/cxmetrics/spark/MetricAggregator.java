@@ -30,7 +30,9 @@ public abstract class MetricAggregator<IN, A extends Mergeable<A>, OUT> extends 
 
     private static final long serialVersionUID = 1L;
 
+    /** The metric: its accumulator, state family and result. */
     private final Metric<A> metric;
+    /** What the output is: the result struct or the byte form. */
     private final Finisher<A, OUT> finisher;
 
     MetricAggregator(Metric<A> metric, Finisher<A, OUT> finisher) {

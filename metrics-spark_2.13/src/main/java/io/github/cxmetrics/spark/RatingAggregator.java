@@ -23,6 +23,7 @@ public final class RatingAggregator<OUT> extends MetricAggregator<Integer, Ratin
 
     private static final long serialVersionUID = 1L;
 
+    /** The metric, typed for its add method. */
     private final RatingMetric metric;
 
     private RatingAggregator(RatingMetric metric, Finisher<RatingAccumulator, OUT> finisher) {

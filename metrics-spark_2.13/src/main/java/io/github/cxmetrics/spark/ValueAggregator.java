@@ -25,6 +25,7 @@ public final class ValueAggregator<OUT> extends MetricAggregator<Double, MeanAcc
 
     private static final long serialVersionUID = 1L;
 
+    /** The metric, typed for its add method. */
     private final ValueMetric metric;
 
     private ValueAggregator(ValueMetric metric, Finisher<MeanAccumulator, OUT> finisher) {
