@@ -57,7 +57,7 @@ import org.apache.spark.sql.types.StructType;
  * // keep daily partial states, roll them up to weeks exactly:
  * spark.sql("CREATE TABLE nps_daily AS SELECT channel, day, nps_state(recommend) AS state"
  *         + " FROM answers GROUP BY channel, day");
- * spark.sql("SELECT channel, week, nps_result(nps_merge(state)).* FROM"
+ * spark.sql("SELECT channel, week, nps_result(nps_merge(state)) AS nps FROM"
  *         + " (SELECT *, day DIV 7 AS week FROM nps_daily) GROUP BY channel, week");
  * }</pre>
  *

@@ -150,6 +150,22 @@ class CxSparkSqlTest {
             assertThat(Answers.values(r.getAs("r"))).as("weekly nps " + k)
                     .isEqualTo(Answers.result(Metrics.nps(), npsRef.get(k)));
         }
+        // the README's weekly query, verbatim
+        int medians = 0;
+        for (Row r : spark.sql("SELECT channel, day DIV 7 AS week, nps_result(nps_merge(nps)) AS nps,"
+                + " kaplan_meier_result(kaplan_meier_merge(km)).median AS median_tenure"
+                + " FROM daily GROUP BY channel, day DIV 7").collectAsList()) {
+            String k = r.getString(0) + "/" + r.getLong(1);
+            assertThat(Answers.values(r.getAs("nps"))).as("README weekly nps " + k)
+                    .isEqualTo(Answers.result(Metrics.nps(), npsRef.get(k)));
+            Object[] km = Answers.result(Metrics.kaplanMeier(), kmRef.get(k));
+            Object median = r.getAs("median_tenure");
+            assertThat(median).as("README weekly median " + k)
+                    .isEqualTo(km == null ? null : km[2]);
+            medians += median == null ? 0 : 1;
+        }
+        assertThat(medians).as("weeks whose median is reached (S(t) = (1 - t/365)^(1/3) falls to 1/2 at ~319)")
+                .isGreaterThan(0);
         // a second level: the channel totals from weekly states equal one pass per channel
         Map<String, Row> total = byFirstColumn(spark.sql("SELECT channel, nps_result(nps_merge(w)) AS r FROM"
                 + " (SELECT channel, nps_merge(nps) AS w FROM daily GROUP BY channel, day DIV 7) GROUP BY channel"));
