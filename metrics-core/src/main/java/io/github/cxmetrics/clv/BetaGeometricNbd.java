@@ -190,10 +190,12 @@ public final class BetaGeometricNbd {
         QuasiNewton.Result result = QuasiNewton.minimize(negated(likelihood), start, curvature, LOWER, UPPER,
                 GRADIENT_TOLERANCE, MAX_EVALUATIONS);
         double[] best;
-        boolean fellBack = !result.converged();
+        // Nelder–Mead from the origin, as the first release fitted, when BFGS fails or ends outside
+        // |ln θ| <= 25 (data that barely identify the parameters, where the likelihood is a ridge)
+        boolean fellBack = !result.converged() || !within(result.point());
         if (fellBack) {
             try {
-                best = NelderMead.minimize(p -> -likelihood.value(p), new double[4], 1.0, 1e-12, 200_000);
+                best = NelderMead.minimize(p -> -likelihood.legacyValue(p), new double[4], 1.0, 1e-12, 200_000);
             } catch (IllegalStateException e) {
                 IllegalStateException failure = new IllegalStateException("BG/NBD fit did not converge: "
                         + e.getMessage(), e);
@@ -208,19 +210,28 @@ public final class BetaGeometricNbd {
             trace[1] = result.iterations();
             trace[2] = fellBack ? 1 : 0;
         }
-        double ll = fellBack ? likelihood.value(best) : -result.value();
-        boolean inside = Double.isFinite(ll);
-        for (double v : best) {
-            inside &= Math.abs(v) <= 25;
-        }
-        if (!inside) {
+        double ll = fellBack ? likelihood.legacyValue(best) : -result.value();
+        if (!Double.isFinite(ll) || !within(best)) {
             throw new IllegalStateException(String.format(Locale.ROOT, "BG/NBD fit did not converge to finite "
                     + "parameters: the estimate runs off to r=%.4g, alpha=%.4g, a=%.4g, b=%.4g (log-likelihood %s); "
                     + "the data carry too little information to identify them", Math.exp(best[0]),
                     Math.exp(best[1]), Math.exp(best[2]), Math.exp(best[3]), ll));
         }
-        double[] se = NumericalHessian.logScaleStandardErrors(likelihood.hessian(best), best);
+        // after the fallback, the first release's Richardson-extrapolated Hessian of the same function:
+        // at a ridge estimate the analytic one can be indefinite where that one is not
+        double[] se = fellBack ? NumericalHessian.logScaleStandardErrors(likelihood::legacyValue, best)
+                : NumericalHessian.logScaleStandardErrors(likelihood.hessian(best), best);
         return new BetaGeometricNbd(Math.exp(best[0]), Math.exp(best[1]), Math.exp(best[2]), Math.exp(best[3]), ll, se);
+    }
+
+    /** Whether every log-parameter is within ±25 (parameters between 1.4e-11 and 7.2e10). */
+    private static boolean within(double[] y) {
+        for (double v : y) {
+            if (!(Math.abs(v) <= 25)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code −ℓ} and {@code −∇ℓ}, the objective of the minimiser. */

@@ -39,6 +39,7 @@ final class BgNbdLikelihood {
 
     private final long[] xs; // distinct x, ascending
     private final int[] start; // segment k is [start[k], start[k + 1])
+    private final long[] rowX; // x per row, for legacyValue
     private final double[] tx;
     private final double[] t;
     private final double[] weight;
@@ -64,6 +65,7 @@ final class BgNbdLikelihood {
     private BgNbdLikelihood(long[] x, double[] tx, double[] t, double[] weight, ForkJoinPool pool) {
         this.pool = pool;
         int n = x.length;
+        this.rowX = x;
         this.tx = tx;
         this.t = t;
         this.weight = weight;
@@ -390,5 +392,37 @@ final class BgNbdLikelihood {
             }
         }
         return out;
+    }
+
+    /**
+     * The log-likelihood at {@code y} by the per-row formula of the first release (FHL 2005 eq. 6 with
+     * the two terms combined in log space), row by row in the grouped order: the objective of the
+     * Nelder–Mead fallback, which on data that barely identify the parameters must follow the same
+     * path as before (its stopping rule reads differences of 1e-12 in this value).
+     */
+    double legacyValue(double[] y) {
+        double r = Math.exp(y[0]);
+        double alpha = Math.exp(y[1]);
+        double a = Math.exp(y[2]);
+        double b = Math.exp(y[3]);
+        double lnBab = Beta.logBeta(a, b);
+        double lnGr = Gamma.logGamma(r);
+        double lnAlpha = Math.log(alpha);
+        double sum = 0.0;
+        for (int i = 0; i < rowX.length; i++) {
+            long x = rowX[i];
+            double lnA = Gamma.logGamma(r + x) - lnGr + r * lnAlpha;
+            double term1 = Beta.logBeta(a, b + x) - lnBab - (r + x) * Math.log(alpha + t[i]);
+            double ll;
+            if (x == 0) {
+                ll = lnA + term1;
+            } else {
+                double term2 = Beta.logBeta(a + 1, b + x - 1) - lnBab - (r + x) * Math.log(alpha + tx[i]);
+                double m = Math.max(term1, term2);
+                ll = lnA + m + Math.log(Math.exp(term1 - m) + Math.exp(term2 - m));
+            }
+            sum += weight[i] * ll;
+        }
+        return sum;
     }
 }

@@ -130,10 +130,12 @@ public final class GammaGamma {
             return -v;
         }, start, LOWER, UPPER, GRADIENT_TOLERANCE, MAX_EVALUATIONS);
         double[] best;
-        boolean fellBack = !result.converged();
+        // Nelder–Mead from the origin, as the first release fitted, when BFGS fails or ends on an
+        // unusable estimate (data that barely identify the parameters: the likelihood is a ridge)
+        boolean fellBack = !result.converged() || !usable(result.point());
         if (fellBack) {
             try {
-                best = NelderMead.minimize(v -> -likelihood.value(v), start, 1.0, 1e-12, 100_000);
+                best = NelderMead.minimize(v -> -likelihood.legacyValue(v), start, 1.0, 1e-12, 100_000);
             } catch (IllegalStateException e) {
                 IllegalStateException failure = new IllegalStateException("Gamma-Gamma fit did not converge: "
                         + e.getMessage(), e);
@@ -151,15 +153,26 @@ public final class GammaGamma {
         double pp = Math.exp(best[0]);
         double qq = Math.exp(best[1]);
         double gg = Math.exp(best[2]);
-        double ll = fellBack ? likelihood.value(best) : -result.value();
+        double ll = fellBack ? likelihood.legacyValue(best) : -result.value();
         if (!(qq > 1.0) || !(pp < 1e10 && qq < 1e10 && gg < 1e10) || !Double.isFinite(ll)) {
             throw new IllegalStateException(String.format(Locale.ROOT, "Gamma-Gamma fit did not converge to a usable "
                     + "estimate: p=%.4g, q=%.4g, gamma=%.4g; q must be finite and > 1 for a finite mean spend, and "
                     + "a parameter running off to infinity means the data cannot identify it (e.g. every mean "
                     + "spend is the same)", pp, qq, gg));
         }
-        double[] se = NumericalHessian.logScaleStandardErrors(likelihood.hessian(best), best);
+        // after the fallback, the first release's Richardson-extrapolated Hessian of the same function:
+        // at a ridge estimate the analytic one can be indefinite where that one is not
+        double[] se = fellBack ? NumericalHessian.logScaleStandardErrors(likelihood::legacyValue, best)
+                : NumericalHessian.logScaleStandardErrors(likelihood.hessian(best), best);
         return new GammaGamma(pp, qq, gg, ll, se);
+    }
+
+    /** Whether a log-parameter point is a usable estimate: q > 1 and every parameter below 1e10. */
+    private static boolean usable(double[] y) {
+        double pp = Math.exp(y[0]);
+        double qq = Math.exp(y[1]);
+        double gg = Math.exp(y[2]);
+        return qq > 1.0 && pp < 1e10 && qq < 1e10 && gg < 1e10;
     }
 
     /**

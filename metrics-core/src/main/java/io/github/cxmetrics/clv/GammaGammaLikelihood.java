@@ -33,11 +33,13 @@ final class GammaGammaLikelihood {
     private final double[] segmentWeight;
     private final double[] segmentLogM; // Σ w ln m̄
     private int evaluations;
+    private final double[][] pairs; // (x, m̄) sorted, for legacyValue
 
     /** From (x, m̄) pairs in any order. */
     GammaGammaLikelihood(double[][] pairs) {
         double[][] sorted = pairs.clone();
         Arrays.sort(sorted, (u, v) -> u[0] != v[0] ? Double.compare(u[0], v[0]) : Double.compare(u[1], v[1]));
+        this.pairs = sorted;
         int rows = 0;
         int distinct = 0;
         for (int i = 0; i < sorted.length; i++) {
@@ -166,5 +168,27 @@ final class GammaGammaLikelihood {
             }
         }
         return out;
+    }
+
+    /**
+     * The log-likelihood at {@code y} by the per-customer formula of the first release (Fader, Hardie
+     * &amp; Lee 2005, "RFM and CLV", eq. 3 summed over customers in sorted order): the objective of the
+     * Nelder–Mead fallback, which on data that barely identify the parameters must follow the same
+     * path as before.
+     */
+    double legacyValue(double[] y) {
+        double p = Math.exp(y[0]);
+        double q = Math.exp(y[1]);
+        double g = Math.exp(y[2]);
+        double lnGq = Gamma.logGamma(q);
+        double sum = 0.0;
+        for (double[] d : pairs) {
+            double x = d[0];
+            double m = d[1];
+            double px = p * x;
+            sum += Gamma.logGamma(px + q) - Gamma.logGamma(px) - lnGq + q * Math.log(g) + (px - 1) * Math.log(m)
+                    + px * Math.log(x) - (px + q) * Math.log(g + m * x);
+        }
+        return sum;
     }
 }
