@@ -218,8 +218,11 @@ public final class MergeableSerializer<S extends Mergeable<S>> extends TypeSeria
         if (size < 0) {
             throw new IOException("corrupt " + family().name() + " state in a Flink stream: length " + size);
         }
+        byte[] bytes = new byte[size];
+        source.readFully(bytes);
+        // not target.write(source, size): Flink's growing DataOutputSerializer does not grow for it
         target.writeInt(size);
-        target.write(source, size);
+        target.write(bytes);
     }
 
     /**
