@@ -14,6 +14,7 @@
 module io.github.cxmetrics.core {
     exports io.github.cxmetrics.clv;
     exports io.github.cxmetrics.csi;
+    exports io.github.cxmetrics.metric;
     exports io.github.cxmetrics.retention;
     exports io.github.cxmetrics.stats;
     exports io.github.cxmetrics.survey;

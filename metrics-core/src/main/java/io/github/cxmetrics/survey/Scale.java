@@ -11,8 +11,12 @@ package io.github.cxmetrics.survey;
  * <p>Scales are values: two scales are equal when their bounds are. {@link #toString()} gives
  * {@code "min..max"}, the form used in error messages.
  *
+ * <p>Serializable (engines ship it inside Java-serialised functions); its serial form is its two
+ * components, and deserialisation runs the validating constructor.
+ *
  * @param min the lowest point
  * @param max the highest point
+ * @serial exclude
  * @since 0.1.0
  */
 public record Scale(int min, int max) implements java.io.Serializable {
