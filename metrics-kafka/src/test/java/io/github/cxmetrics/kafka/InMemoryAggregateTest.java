@@ -31,7 +31,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code groupByKey().aggregate(...)} into in-memory stores, one driver for the class: NPS of plain
@@ -55,7 +54,8 @@ class InMemoryAggregateTest {
     Map<String, String> npsJson;
 
     @BeforeAll
-    void run(@TempDir Path stateDir) {
+    void run() {
+        Path stateDir = TestData.stateDir("in-memory");
         StreamsBuilder builder = new StreamsBuilder();
         MetricAggregate<Integer, RatingAccumulator> npsAgg = CxStreams.aggregate(nps);
         builder.stream("ratings", Consumed.with(Serdes.String(), Serdes.Integer()))

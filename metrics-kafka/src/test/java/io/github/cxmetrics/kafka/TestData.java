@@ -1,5 +1,8 @@
 package io.github.cxmetrics.kafka;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -74,6 +77,19 @@ final class TestData {
     /** An event time within a week, in shuffled order. */
     static long timestamp(long i) {
         return Long.remainderUnsigned(mix(i * 31 + 10), 7 * DAY_MS);
+    }
+
+    /**
+     * A new, empty state directory under target/kafka-state (not under the OS temp directory, which
+     * Kafka Streams warns about because the OS may clear it).
+     */
+    static Path stateDir(String name) {
+        try {
+            Path base = Files.createDirectories(Path.of("target", "kafka-state"));
+            return Files.createTempDirectory(base, name + "-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** TopologyTestDriver settings: no broker is contacted; state under the given directory. */
