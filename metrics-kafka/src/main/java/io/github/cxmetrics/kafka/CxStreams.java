@@ -26,7 +26,8 @@ import java.util.function.ToIntFunction;
  * builder.stream("ratings", Consumed.with(Serdes.String(), Serdes.Integer()))    // key: channel
  *        .groupByKey()
  *        .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofDays(1)))
- *        .aggregate(nps.initializer(), nps.aggregator(), nps.windowed("nps-daily"))
+ *        .aggregate(nps.initializer(), nps.aggregator(),
+ *                   nps.<String>windowed("nps-daily").withKeySerde(Serdes.String()))
  *        .toStream((w, state) -> w.key() + "@" + w.window().startTime())
  *        .mapValues(nps.json())
  *        .to("nps-daily", Produced.with(Serdes.String(), Serdes.String()));

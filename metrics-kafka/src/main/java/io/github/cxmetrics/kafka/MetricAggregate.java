@@ -27,7 +27,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * MetricAggregate<Integer, RatingAccumulator> nps = CxStreams.aggregate(Metrics.nps());
  * KTable<String, RatingAccumulator> states = ratings            // KStream<String, Integer>
  *         .groupByKey()
- *         .aggregate(nps.initializer(), nps.aggregator(), nps.materialized("nps-by-channel"));
+ *         .aggregate(nps.initializer(), nps.aggregator(),
+ *                 nps.<String>materialized("nps-by-channel").withKeySerde(Serdes.String()));
  * states.toStream().mapValues(nps.json()).to("nps-by-channel", Produced.with(Serdes.String(), Serdes.String()));
  * }</pre>
  *
