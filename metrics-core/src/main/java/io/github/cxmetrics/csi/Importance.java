@@ -339,7 +339,6 @@ public final class Importance {
         return new Interval(v - half, v + half, level);
     }
 
-    /** {@code atanh(r)}, infinite at ±1, by {@code ½·log1p(2r/(1 − r))} for accuracy near 0. */
     /**
      * {@code Σ x[i]·y[i]} over {@code [from, to)} with four interleaved partial sums, which C2 keeps in
      * flight at once (a single running sum waits for each addition); within about 1e-15 relative of a
@@ -370,6 +369,7 @@ public final class Importance {
         }
     }
 
+    /** {@code atanh(r)}, infinite at ±1, by {@code ½·log1p(2r/(1 − r))} for accuracy near 0. */
     private static double atanh(double r) {
         if (Math.abs(r) == 1.0) {
             return Math.copySign(Double.POSITIVE_INFINITY, r);
