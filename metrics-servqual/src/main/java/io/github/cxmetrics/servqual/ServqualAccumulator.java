@@ -474,12 +474,6 @@ public final class ServqualAccumulator implements Mergeable<ServqualAccumulator>
     }
 
     /**
-     * The family of this state, {@link #FAMILY}.
-     *
-     * @return {@link #FAMILY}
-     * @since 0.2.0
-     */
-    /**
      * A deep copy: an independent accumulator with this state (equal bytes, equal results); changes to
      * either leave the other as it is. Made through the binary form (about 13 KB for the 22-item
      * instrument).
@@ -491,6 +485,12 @@ public final class ServqualAccumulator implements Mergeable<ServqualAccumulator>
         return fromByteArray(toByteArray());
     }
 
+    /**
+     * The family of this state, {@link #FAMILY}.
+     *
+     * @return {@link #FAMILY}
+     * @since 0.2.0
+     */
     @Override
     public StateFamily<ServqualAccumulator> family() {
         return FAMILY;
