@@ -43,14 +43,15 @@ import org.junit.jupiter.api.Test;
  * disabled, heap state, no checkpoints unless {@code -Dcheckpoints=ms}. Rows are a pure function of
  * their index (SplitMix64): segment seg-0..seg-9, a day 0..6 in shuffled order with a time of day, a
  * rating 0..10 skewed by segment. A warm-up of one job each, then best of 3 (alternating) at
- * {@code -Drows} rows (default 10^6), and best of 3 at 100 rows for the fixed cost of a job. Both
+ * {@code -Drows} rows (default 10^6), and best of 3 at 100 rows for the fixed cost of a job
+ * ({@code -Drepeats} changes the 3). Both
  * jobs' per-window counts are checked against each other and against a plain loop over the rows.
  */
 class FlinkThroughputTest {
 
     private static final long ROWS = Long.getLong("rows", 1_000_000L);
     private static final long SMALL = 100;
-    private static final int REPEATS = 3;
+    private static final int REPEATS = Integer.getInteger("repeats", 3);
     private static final long CHECKPOINTS = Long.getLong("checkpoints", 0L);
 
     private static final String[] SEGMENT_NAMES = new String[Jobs.SEGMENTS];
@@ -251,8 +252,8 @@ class FlinkThroughputTest {
         String load1 = loadavg();
 
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%nFlink throughput: %d rows, %d windows, parallelism 2, checkpoints %s%n",
-                ROWS, expected.size(), CHECKPOINTS > 0 ? CHECKPOINTS + " ms" : "off"));
+        s.append(String.format(Locale.ROOT, "%nFlink throughput: %d rows, %d windows, parallelism 2, checkpoints %s,"
+                        + " %d runs each%n", ROWS, expected.size(), CHECKPOINTS > 0 ? CHECKPOINTS + " ms" : "off", REPEATS));
         s.append(String.format(Locale.ROOT, "loadavg before: %s | after: %s%n", load0, load1));
         s.append(String.format(Locale.ROOT, "warm-up: NPS %d ms, long[3] %d ms; plain loop in this JVM %.1f ms%n",
                 warmNps.millis(), warmBase.millis(), loopMs));
