@@ -3,7 +3,6 @@ package io.github.cxmetrics.clv;
 import io.github.cxmetrics.internal.math.Beta;
 import io.github.cxmetrics.internal.math.BetaExpectation;
 import io.github.cxmetrics.internal.math.Gamma;
-import io.github.cxmetrics.internal.math.NelderMead;
 import io.github.cxmetrics.internal.math.NumericalHessian;
 import io.github.cxmetrics.internal.math.QuasiNewton;
 import io.github.cxmetrics.stats.Estimate;
@@ -189,27 +188,12 @@ public final class BetaGeometricNbd {
         }
         QuasiNewton.Result result = QuasiNewton.minimize(negated(likelihood), start, curvature, LOWER, UPPER,
                 GRADIENT_TOLERANCE, MAX_EVALUATIONS);
-        double[] best;
         // Nelder–Mead from the origin, as the first release fitted, when BFGS fails or ends outside
         // |ln θ| <= 25 (data that barely identify the parameters, where the likelihood is a ridge)
         boolean fellBack = !result.converged() || !within(result.point());
-        if (fellBack) {
-            try {
-                best = NelderMead.minimize(p -> -likelihood.legacyValue(p), new double[4], 1.0, 1e-12, 200_000);
-            } catch (IllegalStateException e) {
-                IllegalStateException failure = new IllegalStateException("BG/NBD fit did not converge: "
-                        + e.getMessage(), e);
-                failure.addSuppressed(new IllegalStateException("BFGS, tried first, failed: " + result.failure()));
-                throw failure;
-            }
-        } else {
-            best = result.point();
-        }
-        if (trace != null) {
-            trace[0] = result.evaluations();
-            trace[1] = result.iterations();
-            trace[2] = fellBack ? 1 : 0;
-        }
+        double[] best = result.orNelderMead(fellBack, "BG/NBD", p -> -likelihood.legacyValue(p), new double[4], 1.0,
+                200_000);
+        result.record(trace, fellBack);
         double ll = fellBack ? likelihood.legacyValue(best) : -result.value();
         if (!Double.isFinite(ll) || !within(best)) {
             throw new IllegalStateException(String.format(Locale.ROOT, "BG/NBD fit did not converge to finite "

@@ -23,6 +23,13 @@ final class ExactSum {
     private ExactSum() {
     }
 
+    /** Whether {@code a + b} is exact in double: the rounding error of 2Sum (Knuth) is zero. */
+    static boolean exactSum(double a, double b) {
+        double hi = a + b;
+        double bb = hi - a;
+        return (a - (hi - bb)) + (b - bb) == 0.0;
+    }
+
     /**
      * Adds {@code x} to the partials {@code p[from, to)} in place; the result occupies
      * {@code p[from, end)} for the returned {@code end <= to + 1} ({@code p} needs room for one more).

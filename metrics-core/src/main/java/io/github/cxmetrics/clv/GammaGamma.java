@@ -1,6 +1,5 @@
 package io.github.cxmetrics.clv;
 
-import io.github.cxmetrics.internal.math.NelderMead;
 import io.github.cxmetrics.internal.math.NumericalHessian;
 import io.github.cxmetrics.internal.math.QuasiNewton;
 import io.github.cxmetrics.stats.Estimate;
@@ -129,27 +128,12 @@ public final class GammaGamma {
             }
             return -v;
         }, start, LOWER, UPPER, GRADIENT_TOLERANCE, MAX_EVALUATIONS);
-        double[] best;
         // Nelder–Mead from the origin, as the first release fitted, when BFGS fails or ends on an
         // unusable estimate (data that barely identify the parameters: the likelihood is a ridge)
         boolean fellBack = !result.converged() || !usable(result.point());
-        if (fellBack) {
-            try {
-                best = NelderMead.minimize(v -> -likelihood.legacyValue(v), start, 1.0, 1e-12, 100_000);
-            } catch (IllegalStateException e) {
-                IllegalStateException failure = new IllegalStateException("Gamma-Gamma fit did not converge: "
-                        + e.getMessage(), e);
-                failure.addSuppressed(new IllegalStateException("BFGS, tried first, failed: " + result.failure()));
-                throw failure;
-            }
-        } else {
-            best = result.point();
-        }
-        if (trace != null) {
-            trace[0] = result.evaluations();
-            trace[1] = result.iterations();
-            trace[2] = fellBack ? 1 : 0;
-        }
+        double[] best = result.orNelderMead(fellBack, "Gamma-Gamma", v -> -likelihood.legacyValue(v), start, 1.0,
+                100_000);
+        result.record(trace, fellBack);
         double pp = Math.exp(best[0]);
         double qq = Math.exp(best[1]);
         double gg = Math.exp(best[2]);

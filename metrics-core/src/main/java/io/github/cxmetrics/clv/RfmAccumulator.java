@@ -540,10 +540,8 @@ public final class RfmAccumulator implements Mergeable<RfmAccumulator> {
                 }
                 if (d == day[size - 1] && (size == 1 || day[size - 2] != d)) {
                     double p = amount[size - 1];
-                    double hi = p + a;
-                    double bb = hi - p;
-                    if ((p - (hi - bb)) + (a - bb) == 0.0) { // the sum is exact: still one partial
-                        amount[size - 1] = hi + 0.0;
+                    if (ExactSum.exactSum(p, a)) { // still one partial
+                        amount[size - 1] = p + a + 0.0;
                         return;
                     }
                 }

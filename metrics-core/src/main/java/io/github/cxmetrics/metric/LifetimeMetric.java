@@ -70,7 +70,7 @@ public final class LifetimeMetric extends Metric<KaplanMeierAccumulator> {
         }
         KaplanMeier km = accumulator.snapshot();
         OptionalDouble median = km.medianSurvival();
-        return new Object[] {boxed(km.count()), boxed(km.events()), median.isPresent() ? boxed(median.getAsDouble()) : null};
+        return new Object[] {km.count(), km.events(), median.isPresent() ? median.getAsDouble() : null};
     }
 
     @Override

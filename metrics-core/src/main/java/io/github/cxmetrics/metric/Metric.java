@@ -164,12 +164,4 @@ public abstract class Metric<A extends Mergeable<A>> implements Serializable {
     public final String toString() {
         return "Metric[" + name + ": " + definition() + ", level " + level + "]";
     }
-
-    static Long boxed(long v) {
-        return v;
-    }
-
-    static Double boxed(double v) {
-        return v;
-    }
 }

@@ -151,25 +151,25 @@ public final class RatingMetric extends Metric<RatingAccumulator> {
             case NPS: {
                 Nps n = Nps.of(d, high, low);
                 Interval ci = n.confidenceInterval(level);
-                return new Object[] {boxed(n.count()), boxed(n.promoters()), boxed(n.passives()),
-                    boxed(n.detractors()), boxed(n.score()), boxed(n.standardError()), boxed(ci.lower()),
-                    boxed(ci.upper())};
+                return new Object[] {n.count(), n.promoters(), n.passives(),
+                    n.detractors(), n.score(), n.standardError(), ci.lower(),
+                    ci.upper()};
             }
             case CSAT: {
                 Csat c = Csat.of(d, high);
                 Interval ci = c.confidenceInterval(level);
-                return new Object[] {boxed(c.count()), boxed(c.satisfied()), boxed(c.score()),
-                    boxed(c.standardError()), boxed(ci.lower()), boxed(ci.upper())};
+                return new Object[] {c.count(), c.satisfied(), c.score(),
+                    c.standardError(), ci.lower(), ci.upper()};
             }
             default: {
                 Ces c = Ces.of(d, Ces.Version.CES_2);
-                Object[] row = {boxed(c.count()), boxed(c.mean()), null, null, null};
+                Object[] row = {c.count(), c.mean(), null, null, null};
                 if (c.effectiveSize() > 1.0) {
-                    row[2] = boxed(c.standardError());
+                    row[2] = c.standardError();
                     Interval ci = tInterval(c, level);
                     if (ci != null) {
-                        row[3] = boxed(ci.lower());
-                        row[4] = boxed(ci.upper());
+                        row[3] = ci.lower();
+                        row[4] = ci.upper();
                     }
                 }
                 return row;

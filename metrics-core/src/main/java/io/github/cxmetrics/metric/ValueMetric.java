@@ -82,14 +82,14 @@ public final class ValueMetric extends Metric<MeanAccumulator> {
         if (s.totalWeight() == 0.0) {
             return null;
         }
-        Object[] row = {boxed(s.count()), boxed(s.mean()), null, null, null, null};
+        Object[] row = {s.count(), s.mean(), null, null, null, null};
         if (s.effectiveSize() > 1.0) {
-            row[2] = boxed(s.standardDeviation());
-            row[3] = boxed(s.standardError());
+            row[2] = s.standardDeviation();
+            row[3] = s.standardError();
             Interval ci = tInterval(s, level());
             if (ci != null) {
-                row[4] = boxed(ci.lower());
-                row[5] = boxed(ci.upper());
+                row[4] = ci.lower();
+                row[5] = ci.upper();
             }
         }
         return row;

@@ -2,7 +2,6 @@ package io.github.cxmetrics.retention;
 
 import io.github.cxmetrics.internal.math.Beta;
 import io.github.cxmetrics.internal.math.BetaExpectation;
-import io.github.cxmetrics.internal.math.NelderMead;
 import io.github.cxmetrics.internal.math.NumericalHessian;
 import io.github.cxmetrics.internal.math.QuasiNewton;
 import io.github.cxmetrics.stats.Estimate;
@@ -139,26 +138,10 @@ public final class ShiftedBetaGeometric {
             g[1] = -g[1];
             return -v;
         }, start, LOWER, UPPER, GRADIENT_TOLERANCE, MAX_EVALUATIONS);
-        double[] best;
         boolean fellBack = !result.converged();
-        if (fellBack) {
-            try {
-                best = NelderMead.minimize(p -> -logLikelihood(Math.exp(p[0]), Math.exp(p[1]), data), start, 0.5,
-                        1e-12, 20_000);
-            } catch (IllegalStateException e) {
-                IllegalStateException failure = new IllegalStateException("sBG fit did not converge: "
-                        + e.getMessage(), e);
-                failure.addSuppressed(new IllegalStateException("BFGS, tried first, failed: " + result.failure()));
-                throw failure;
-            }
-        } else {
-            best = result.point();
-        }
-        if (trace != null) {
-            trace[0] = result.evaluations();
-            trace[1] = result.iterations();
-            trace[2] = fellBack ? 1 : 0;
-        }
+        double[] best = result.orNelderMead(fellBack, "sBG", p -> -logLikelihood(Math.exp(p[0]), Math.exp(p[1]), data),
+                start, 0.5, 20_000);
+        result.record(trace, fellBack);
         double a = Math.exp(best[0]);
         double b = Math.exp(best[1]);
         double ll = logLikelihood(a, b, data);

@@ -1,5 +1,7 @@
 package io.github.cxmetrics.internal.math;
 
+import java.util.function.ToDoubleFunction;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -134,6 +136,51 @@ public final class QuasiNewton {
          */
         public String failure() {
             return failure;
+        }
+
+        /**
+         * The point to use when this search is to be replaced by Nelder–Mead if {@code fallBack}: then
+         * Nelder–Mead's minimum of {@code f} from {@code start}, else {@link #point()}. A failing
+         * Nelder–Mead becomes {@code IllegalStateException("<model> fit did not converge: <its
+         * reason>")} with this search's failure attached as suppressed.
+         *
+         * @param fallBack whether to run Nelder–Mead instead of taking this point
+         * @param model the model's name for the message, e.g. {@code "BG/NBD"}
+         * @param f the objective Nelder–Mead minimises
+         * @param start its start
+         * @param step its initial simplex step
+         * @param maxEvaluations its budget
+         * @return the point
+         * @throws IllegalStateException if Nelder–Mead runs and does not converge
+         */
+        public double[] orNelderMead(boolean fallBack, String model, ToDoubleFunction<double[]> f, double[] start,
+                double step, int maxEvaluations) {
+            if (!fallBack) {
+                return point();
+            }
+            try {
+                return NelderMead.minimize(f, start, step, 1e-12, maxEvaluations);
+            } catch (IllegalStateException e) {
+                IllegalStateException failure = new IllegalStateException(model + " fit did not converge: "
+                        + e.getMessage(), e);
+                failure.addSuppressed(new IllegalStateException("BFGS, tried first, failed: " + failure()));
+                throw failure;
+            }
+        }
+
+        /**
+         * Writes {evaluations, iterations, 1 if Nelder–Mead was used} into the first three slots of a
+         * fit's trace array, when there is one.
+         *
+         * @param trace the trace, or null
+         * @param fellBack whether Nelder–Mead replaced this search
+         */
+        public void record(int[] trace, boolean fellBack) {
+            if (trace != null) {
+                trace[0] = evaluations;
+                trace[1] = iterations;
+                trace[2] = fellBack ? 1 : 0;
+            }
         }
     }
 
