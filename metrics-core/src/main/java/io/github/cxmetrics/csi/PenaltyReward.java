@@ -589,7 +589,11 @@ public final class PenaltyReward {
             double d = y[i] - yMean;
             syy += w[i] * d * d;
         }
-        if (!(syy > 0.0)) {
+        boolean constant = true;
+        for (int i = 1; i < n; i++) {
+            constant &= y[i] == y[0];
+        }
+        if (constant || !(syy > 0.0)) {
             throw new IllegalArgumentException("overall has no variance among the " + n + " respondents used");
         }
         // design, column-major, already scaled by sqrt(w)
