@@ -1,6 +1,7 @@
 package io.github.cxmetrics.internal.format;
 
 import io.github.cxmetrics.clv.RfmAccumulator;
+import io.github.cxmetrics.csi.KanoAccumulator;
 import io.github.cxmetrics.retention.CohortAccumulator;
 import io.github.cxmetrics.retention.KaplanMeierAccumulator;
 import io.github.cxmetrics.stats.MeanAccumulator;
@@ -22,6 +23,7 @@ public final class CoreStateFamilies implements StateFamily.Provider {
                 MeanAccumulator.FAMILY,
                 KaplanMeierAccumulator.FAMILY,
                 CohortAccumulator.FAMILY,
-                RfmAccumulator.FAMILY);
+                RfmAccumulator.FAMILY,
+                KanoAccumulator.FAMILY);
     }
 }
