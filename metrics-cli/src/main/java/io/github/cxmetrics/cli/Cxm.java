@@ -25,11 +25,11 @@ public final class Cxm implements Runnable {
     /**
      * The commands, in the order of {@code cxm --help}. They are registered in {@link #run}, not in the
      * {@code @Command} annotation, so that a command line that names one builds the picocli model of
-     * that one only: building all seven took about 0.25 s of CPU, half of a small file's run.
+     * that one only: building all of them took about 0.25 s of CPU, half of a small file's run.
      */
     private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(RatingCommand.Nps.class,
             RatingCommand.Csat.class, RatingCommand.Ces.class, ServqualCommand.class, ClvCommand.class,
-            RetentionCommand.class, DemoCommand.class, CommandLine.HelpCommand.class);
+            RetentionCommand.class, DriversCommand.class, KanoCommand.class, DemoCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
