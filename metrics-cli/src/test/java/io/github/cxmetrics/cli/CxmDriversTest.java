@@ -40,6 +40,7 @@ class CxmDriversTest {
         assertThat(r.code()).as(r.err()).isZero();
         Map<String, Map<String, String>> model = r.csvTable(0);
         assertThat(num(model, "47", "r_squared")).isCloseTo(0.706735001592726, within(1e-13));
+        assertThat(model.get("47").get("se_method")).isEqualTo("jackknife"); // 47 <= 5000 respondents
         Map<String, Map<String, String>> t = r.csvTable(1);
         double[] lmg = {0.0570912207680913, 0.171173028900234, 0.260134678624385, 0.105570150373494,
             0.112765922926522};
@@ -96,6 +97,19 @@ class CxmDriversTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Key drivers, 47 respondents").contains("R² 0.7067")
                 .contains("concentrate here").contains("Differences of LMG");
+    }
+
+    @Test
+    void bootstrapStandardErrorsOnRequest() {
+        Run r = cxm("drivers", SWISS, "--overall", "Fertility", "--items", ITEMS, "--format", "csv",
+                "--bootstrap", "100", "--se", "bootstrap");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.csvTable(0).get("47").get("se_method")).isEqualTo("bootstrap");
+        assertThat(num(r.csvTable(1), "Education", "lmg_se")).isPositive();
+        Run none = cxm("drivers", SWISS, "--overall", "Fertility", "--items", ITEMS, "--bootstrap", "0", "--se",
+                "bootstrap");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("--se bootstrap needs --bootstrap of at least 2");
     }
 
     @Test

@@ -108,4 +108,26 @@ class RelativeImportanceBootstrapTest {
         assertThatThrownBy(() -> swiss(-1, QUADRATIC)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("resamples must be >= 0, was -1");
     }
+
+    @Test
+    void bootstrapStandardErrorsAreTheReplicatesStandardDeviation() {
+        // §1.3's three deterministic resamples; numpy.std(those LMG vectors, axis=0, ddof=1) of the
+        // 12-digit values printed there
+        DriverData d = DriverData.swiss();
+        RelativeImportanceBootstrap boot = RelativeImportanceBootstrap.of(d.ratings, d.overall,
+                RelativeImportance.options().names(d.names), 3, QUADRATIC, false);
+        double[] expected = {0.0169594843368, 0.0652110877933, 0.127561539460, 0.0852150340541, 0.0271921435268};
+        double[] se = boot.bootstrapStandardErrors(Measure.LMG);
+        for (int j = 0; j < 5; j++) {
+            assertThat(se[j]).isCloseTo(expected[j], within(1e-11));
+        }
+        assertThat(boot.hasJackknife()).isFalse();
+        assertThat(swiss(3, QUADRATIC).hasJackknife()).isTrue();
+        assertThatThrownBy(() -> boot.jackknifeStandardErrors(Measure.LMG)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the jackknife was not computed");
+        RelativeImportanceBootstrap one = RelativeImportanceBootstrap.of(d.ratings, d.overall,
+                RelativeImportance.options(), 1, QUADRATIC, false);
+        assertThatThrownBy(() -> one.bootstrapStandardErrors(Measure.LMG)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("a bootstrap standard error needs at least 2 successful resamples, had 1");
+    }
 }
