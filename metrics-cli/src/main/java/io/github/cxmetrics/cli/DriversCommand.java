@@ -200,7 +200,8 @@ final class DriversCommand implements Callable<Integer> {
         String[] names = est.names();
         int p = names.length;
         boolean withCi = boot.resamples() - boot.failedResamples() >= 2;
-        Table t = new Table("drivers").column("item", null);
+        Table full = new Table("drivers").column("item", null);
+        Table t = full;
         if (lmg) {
             t.column("lmg", "%.4f").column("lmg_share", "%.4f").column("lmg_se", "%.4f")
                     .column(ci + "_lower", "%.4f").column(ci + "_upper", "%.4f");
@@ -240,11 +241,35 @@ final class DriversCommand implements Callable<Integer> {
         }
         boolean text = input.format == Table.Format.TEXT;
         if (text) {
+            // within 100 columns: the primary measure with its SE and interval, the other one's share
+            Measure primary = lmg ? Measure.LMG : Measure.RELATIVE_WEIGHT;
+            double[] value = lmg ? est.lmg() : est.relativeWeights();
+            double[] shares = lmg ? est.lmgShares() : est.relativeWeightShares();
+            double[] primarySe = lmg ? lmgSe : rwSe;
+            String label = lmg ? "lmg" : "relweight";
+            Table c = new Table("drivers").column("item", null).column(label, "%.4f").column("share", "%.3f")
+                    .column("se", "%.4f").column(ci + "_lower", "%.4f").column(ci + "_upper", "%.4f");
+            if (lmg && rw) {
+                c.column("rw_share", "%.3f");
+            }
+            c.column("mean", "%.2f").column("quadrant", null);
+            for (int j = 0; j < p; j++) {
+                Interval in = withCi ? boot.interval(primary, j, level) : null;
+                List<Object> row = new ArrayList<>(List.of(names[j], value[j], shares[j], primarySe[j],
+                        in == null ? Double.NaN : in.lower(), in == null ? Double.NaN : in.upper()));
+                if (lmg && rw) {
+                    row.add(est.relativeWeightShares()[j]);
+                }
+                row.add(mean[j]);
+                row.add(quadrants == null ? "—" : quadrant(quadrants.get(j)));
+                c.row(row.toArray());
+            }
+            t = c;
             out.printf(Locale.ROOT, "Key drivers, %d respondents (effective n %s), R² %.4f", est.respondentsUsed(),
                     Table.formatG(est.effectiveSize()), est.rSquared());
-            out.printf(Locale.ROOT, "; SE by the %s", boot.hasJackknife() ? "jackknife" : "bootstrap");
+            out.printf(Locale.ROOT, "%nStandard errors by the %s", boot.hasJackknife() ? "jackknife" : "bootstrap");
             if (boot.resamples() > 0) {
-                out.printf(Locale.ROOT, "; intervals from %d bootstrap resamples", boot.resamples());
+                out.printf(Locale.ROOT, "; percentile intervals from %d bootstrap resamples", boot.resamples());
             }
             out.printf(Locale.ROOT, "%n%n");
         } else {

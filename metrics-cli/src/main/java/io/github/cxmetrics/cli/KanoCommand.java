@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
                 + " classified A (attractive), O (one-dimensional), M (must-be), I (indifferent), R (reverse) or"
                 + " Q (questionable); per feature the counts, the category (mode; ties M > O > A > I > R), the"
                 + " category by the stp25kano hierarchy rule, Timko's Better and Worse, Fong's test of the two"
-                + " largest categories, category and total strength, and DuMouchel's mean scores.", "",
+                + " largest categories (fong_sig: the difference reaches the critical value), category and total"
+                + " strength, and DuMouchel's mean functional and dysfunctional scores.", "",
             "Columns: each feature NAME has two columns, NAME_f and NAME_d (or NAME_functional and"
                     + " NAME_dysfunctional; case-insensitive), found in the header, or named with --feature.",
             "Answers: 1 like, 2 must-be (I expect it), 3 neutral, 4 live-with (I can tolerate it), 5 dislike,"
@@ -201,22 +202,21 @@ final class KanoCommand implements Callable<Integer> {
     private void print(KanoResult result, PrintWriter out) {
         Table counts = new Table("kano").column("feature", null).column("n", "%d").column("A", "%d").column("O", "%d")
                 .column("M", "%d").column("I", "%d").column("R", "%d").column("Q", "%d").column("category", null)
-                .column("hierarchy", null);
+                .column("hierarchy", null).column("functional", "%.3f").column("dysfunctional", "%.3f");
         Table coef = new Table("kano_coefficients").column("feature", null).column("better", "%.3f")
                 .column("worse", "%.3f").column("fong_diff", "%.0f").column("fong_critical", "%.3f")
-                .column("fong", null).column("cat_strength", "%.3f").column("total_strength", "%.3f")
-                .column("functional", "%.3f").column("dysfunctional", "%.3f");
+                .column("fong_sig", null).column("cat_strength", "%.3f").column("total_strength", "%.3f");
         for (KanoResult.Feature f : result.features()) {
             String category = orNull(() -> name(f.category()));
             String hierarchy = orNull(() -> name(f.categoryByHierarchy(threshold)));
             counts.row(f.name(), f.count(), f.attractive(), f.oneDimensional(), f.mustBe(), f.indifferent(),
-                    f.reverse(), f.questionable(), category, hierarchy);
+                    f.reverse(), f.questionable(), category, hierarchy, RatingCommand.orNaN(f::functionalMean),
+                    RatingCommand.orNaN(f::dysfunctionalMean));
             Kano.FongTest fong = orNull(() -> f.fong(fongZ));
             coef.row(f.name(), RatingCommand.orNaN(f::better), RatingCommand.orNaN(f::worse),
                     fong == null ? Double.NaN : fong.difference(), fong == null ? Double.NaN : fong.criticalValue(),
-                    fong == null ? null : fong.significant() ? "significant" : "not significant",
-                    RatingCommand.orNaN(f::categoryStrength), RatingCommand.orNaN(f::totalStrength),
-                    RatingCommand.orNaN(f::functionalMean), RatingCommand.orNaN(f::dysfunctionalMean));
+                    fong == null ? null : fong.significant() ? "yes" : "no",
+                    RatingCommand.orNaN(f::categoryStrength), RatingCommand.orNaN(f::totalStrength));
         }
         boolean text = input.format == Table.Format.TEXT;
         if (text) {

@@ -95,6 +95,7 @@ class CxmDriversTest {
     void textOutputNamesTheModelAndTheQuadrants() {
         Run r = cxm("drivers", SWISS, "--overall", "Fertility", "--items", ITEMS, "--bootstrap", "50", "--pairs");
         assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().mapToInt(String::length).max().orElse(0)).isLessThanOrEqualTo(100);
         assertThat(r.out()).contains("Key drivers, 47 respondents").contains("R² 0.7067")
                 .contains("concentrate here").contains("Differences of LMG");
     }
@@ -170,11 +171,11 @@ class CxmDriversTest {
         assertThat(num(c, "app", "worse")).isCloseTo(-0.863636363636364, within(1e-14));
         assertThat(num(c, "app", "fong_diff")).isEqualTo(1.0);
         assertThat(num(c, "app", "fong_critical")).isCloseTo(5.66313075957107, within(1e-13));
-        assertThat(c.get("app").get("fong")).isEqualTo("not significant");
+        assertThat(c.get("app").get("fong_sig")).isEqualTo("no");
         assertThat(num(c, "app", "cat_strength")).isCloseTo(0.04, within(1e-15));
         assertThat(num(c, "app", "total_strength")).isCloseTo(0.8, within(1e-15));
-        assertThat(num(c, "app", "functional")).isCloseTo(0.56, within(1e-15));
-        assertThat(num(c, "app", "dysfunctional")).isCloseTo(0.72, within(1e-15));
+        assertThat(num(t, "app", "functional")).isCloseTo(0.56, within(1e-15));
+        assertThat(num(t, "app", "dysfunctional")).isCloseTo(0.72, within(1e-15));
         assertThat(num(c, "chat", "better")).isCloseTo(0.45, within(1e-15));
         assertThat(num(c, "chat", "worse")).isCloseTo(-0.7, within(1e-15));
         assertThat(num(c, "chat", "fong_critical")).isCloseTo(5.23858759590789, within(1e-13));
@@ -184,11 +185,19 @@ class CxmDriversTest {
         assertThat(num(c, "delivery", "worse")).isCloseTo(-0.261538461538462, within(1e-14));
         assertThat(num(c, "delivery", "fong_diff")).isEqualTo(28.0);
         assertThat(num(c, "delivery", "fong_critical")).isCloseTo(9.26282894152753, within(1e-13));
-        assertThat(c.get("delivery").get("fong")).isEqualTo("significant");
+        assertThat(c.get("delivery").get("fong_sig")).isEqualTo("yes");
         assertThat(num(c, "delivery", "cat_strength")).isCloseTo(0.424242424242424, within(1e-14));
         assertThat(num(c, "delivery", "total_strength")).isCloseTo(0.863636363636364, within(1e-14));
-        assertThat(num(c, "delivery", "functional")).isCloseTo(0.8409090909090909, within(1e-15));
+        assertThat(num(t, "delivery", "functional")).isCloseTo(0.8409090909090909, within(1e-15));
         assertThat(r.err()).contains("41 respondents did not answer feature 'app'");
+    }
+
+    @Test
+    void kanoTextFitsIn100Columns() {
+        Run r = cxm("kano", KANO);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().mapToInt(String::length).max().orElse(0)).isLessThanOrEqualTo(100);
+        assertThat(r.out()).contains("O one-dimensional").contains("M must-be").contains("A attractive");
     }
 
     @Test
