@@ -83,7 +83,7 @@ final class DriversCommand implements Callable<Integer> {
     @Option(names = "--se", paramLabel = "HOW", defaultValue = "auto",
             description = "Standard errors: jackknife (leave one out: one analysis per respondent), bootstrap (the"
                     + " standard deviation of the bootstrap replicates) or auto: the jackknife up to "
-                    + AUTO_JACKKNIFE_LIMIT + " respondents or without --bootstrap, else the bootstrap."
+                    + AUTO_JACKKNIFE_LIMIT + " respondents, else the bootstrap (none with --bootstrap 0)."
                     + " Default: ${DEFAULT-VALUE}.")
     String se;
 
@@ -153,8 +153,8 @@ final class DriversCommand implements Callable<Integer> {
                 seed == null ? RelativeImportanceBootstrap.DEFAULT_SEED : seed);
         boolean lmg = method != Method.relweight;
         boolean rw = method != Method.lmg;
-        boolean jackknife = se.equals("jackknife")
-                || se.equals("auto") && (bootstrap < 2 || data.rows() <= AUTO_JACKKNIFE_LIMIT);
+        // auto: the jackknife on small files; on large ones the bootstrap's SE, or none without resamples
+        boolean jackknife = se.equals("jackknife") || se.equals("auto") && data.rows() <= AUTO_JACKKNIFE_LIMIT;
         RelativeImportanceBootstrap boot = RelativeImportanceBootstrap.of(x, y, opts, bootstrap, resampler, jackknife);
         RelativeImportance est = boot.estimate();
         double[] mean = means(x, y, missing == RelativeImportance.Missing.LISTWISE, data.weights);
@@ -267,7 +267,10 @@ final class DriversCommand implements Callable<Integer> {
             t = c;
             out.printf(Locale.ROOT, "Key drivers, %d respondents (effective n %s), R² %.4f", est.respondentsUsed(),
                     Table.formatG(est.effectiveSize()), est.rSquared());
-            out.printf(Locale.ROOT, "%nStandard errors by the %s", boot.hasJackknife() ? "jackknife" : "bootstrap");
+            out.printf(Locale.ROOT, "%n%s", boot.hasJackknife() ? "Standard errors by the jackknife"
+                    : boot.resamples() >= 2 ? "Standard errors by the bootstrap"
+                    : "No standard errors (over " + AUTO_JACKKNIFE_LIMIT + " respondents: use --bootstrap B or --se"
+                            + " jackknife)");
             if (boot.resamples() > 0) {
                 out.printf(Locale.ROOT, "; percentile intervals from %d bootstrap resamples", boot.resamples());
             }
@@ -277,7 +280,8 @@ final class DriversCommand implements Callable<Integer> {
                     .column("r_squared", "%.4f").column("se_method", null).column("bootstrap", "%d")
                     .column("failed_resamples", "%d");
             summary.row(est.respondentsUsed(), est.effectiveSize(), est.rSquared(),
-                    boot.hasJackknife() ? "jackknife" : "bootstrap", boot.resamples(), boot.failedResamples());
+                    boot.hasJackknife() ? "jackknife" : boot.resamples() >= 2 ? "bootstrap" : "none", boot.resamples(),
+                    boot.failedResamples());
             summary.print(input.format, out);
         }
         t.print(input.format, out);

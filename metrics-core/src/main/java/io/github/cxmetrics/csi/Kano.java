@@ -32,7 +32,7 @@ import java.util.Objects;
  * model: how to delight your customers", Preprints of the IX International Working Seminar on
  * Production Economics, Innsbruck, Vol. I, pp. 313–327.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 public final class Kano {
 
@@ -60,7 +60,7 @@ public final class Kano {
      * else — another number, "4.0", an empty string, a label of another language — is rejected rather
      * than guessed.
      *
-     * @since 0.3.0
+     * @since 0.2.0
      */
     public enum Answer {
         /** "I like it" (code 1). DuMouchel scores: functional 1, dysfunctional −0.5. */
@@ -177,7 +177,7 @@ public final class Kano {
      * (expected requirements) = {@link #ONE_DIMENSIONAL}, <i>verrassende eisen</i> (surprising
      * requirements) = {@link #ATTRACTIVE}.
      *
-     * @since 0.3.0
+     * @since 0.2.0
      */
     public enum Category {
         /** A, attractive ("delighter", Dutch <i>verrassende eis</i>): liked when present, not missed when absent. */
@@ -292,7 +292,7 @@ public final class Kano {
      * @param difference {@code a − b}
      * @param criticalValue {@code z · √((a + b)(2n − a − b) / (2n))}
      * @param significant {@code difference >= criticalValue}
-     * @since 0.3.0
+     * @since 0.2.0
      */
     public record FongTest(Category first, Category second, long a, long b, long n, double z, double difference,
             double criticalValue, boolean significant) {

@@ -63,7 +63,7 @@ import java.util.stream.Collector;
  *
  * <p>Not thread-safe: confine an accumulator to one thread, or give each thread its own and merge.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 public final class KanoAccumulator implements Mergeable<KanoAccumulator> {
 

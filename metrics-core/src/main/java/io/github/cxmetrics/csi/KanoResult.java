@@ -14,7 +14,7 @@ import java.util.Objects;
  * {@link KanoAccumulator} it was taken from ({@link KanoAccumulator#snapshot()}), with value
  * {@code equals}.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 public final class KanoResult {
 
@@ -131,7 +131,7 @@ public final class KanoResult {
      * feature without responses, Better and Worse when {@code A + O + M + I = 0} — throws
      * {@link IllegalStateException} with a message naming the feature.
      *
-     * @since 0.3.0
+     * @since 0.2.0
      */
     public static final class Feature {
 

@@ -64,7 +64,7 @@ import java.util.Objects;
  * positive definite (each entry comes from different rows); such a matrix is rejected with a message
  * giving its smallest eigenvalue, and so is a matrix whose R² comes out above 1.
  *
- * @since 0.5.0
+ * @since 0.2.0
  */
 public final class RelativeImportance {
 
@@ -79,7 +79,7 @@ public final class RelativeImportance {
     /**
      * How missing values are handled.
      *
-     * @since 0.5.0
+     * @since 0.2.0
      */
     public enum Missing {
         /** A respondent with any missing value (overall or an attribute) is left out. */
@@ -95,7 +95,7 @@ public final class RelativeImportance {
     /**
      * Which dominance designation {@link #dominance(DominanceKind)} reports (Azen &amp; Budescu 2003).
      *
-     * @since 0.5.0
+     * @since 0.2.0
      */
     public enum DominanceKind {
         /** Row beats column in {@code R²(S∪{row}) − R²(S)} for every subset S of the other attributes. */
@@ -110,7 +110,7 @@ public final class RelativeImportance {
      * Immutable input options; every method returns a new object. Start from
      * {@link RelativeImportance#options()}.
      *
-     * @since 0.5.0
+     * @since 0.2.0
      */
     public static final class Options {
         private final double[] weights;

@@ -42,7 +42,7 @@ import java.util.SplittableRandom;
  * so a replicate costs one subset analysis (O(2^p·p²)), not a pass over the data; n replicates still
  * cost n such analyses. Replicates that fail are left out (n then counts the successful ones).
  *
- * @since 0.5.0
+ * @since 0.2.0
  */
 public final class RelativeImportanceBootstrap {
 
@@ -52,7 +52,7 @@ public final class RelativeImportanceBootstrap {
     /**
      * The quantities bootstrapped.
      *
-     * @since 0.5.0
+     * @since 0.2.0
      */
     public enum Measure {
         /** {@link RelativeImportance#lmg()}. */
@@ -66,7 +66,7 @@ public final class RelativeImportanceBootstrap {
     /**
      * Produces the rows of each bootstrap resample.
      *
-     * @since 0.5.0
+     * @since 0.2.0
      */
     @FunctionalInterface
     public interface Resampler {
