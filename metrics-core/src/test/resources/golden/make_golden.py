@@ -87,3 +87,21 @@ for cid, entries in customers:
     payload += struct.pack("<H", len(utf8)) + utf8 + struct.pack("<i", len(entries))
     payload += b"".join(struct.pack("<id", day, amount) for day, amount in entries)
 write("rfm-v1.bin", frame(5, 1, 0, payload))
+
+# family 6, kano, v1, flag bit 0 (named): features "speed", "price", "café" (UTF-8 63 61 66 C3 A9).
+# Per feature 31 int64: the 5 x 5 answer-pair counts, functional code 1..5 major, dysfunctional code 1..5
+# minor (1 like, 2 must-be, 3 neutral, 4 live-with, 5 dislike), then the counts of responses added as
+# categories A, O, M, I, R, Q. "speed": 3 x (like, dislike), 2 x (like, neutral), 1 x (neutral, neutral);
+# "price": 4 x (must-be, dislike), 1 x (like, like), 2 added as R; "café": 5 added as A, 1 as I.
+kano = [("speed", {(1, 5): 3, (1, 3): 2, (3, 3): 1}, {}),
+        ("price", {(2, 5): 4, (1, 1): 1}, {"R": 2}),
+        ("caf\u00e9", {}, {"A": 5, "I": 1})]
+payload = struct.pack("<i", len(kano))
+for name, _, _ in kano:
+    utf8 = name.encode("utf-8")
+    payload += struct.pack("<H", len(utf8)) + utf8
+for _, pairs, added in kano:
+    slots = [pairs.get((f, d), 0) for f in range(1, 6) for d in range(1, 6)] + [added.get(c, 0) for c in "AOMIRQ"]
+    assert len(slots) == 31
+    payload += struct.pack("<31q", *slots)
+write("kano-v1.bin", frame(6, 1, 1, payload))

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cxmetrics.clv.RfmAccumulator;
 import io.github.cxmetrics.clv.RfmSummary;
 import io.github.cxmetrics.clv.Transaction;
+import io.github.cxmetrics.csi.Kano.Answer;
+import io.github.cxmetrics.csi.Kano.Category;
+import io.github.cxmetrics.csi.KanoAccumulator;
+import io.github.cxmetrics.csi.KanoResult;
 import io.github.cxmetrics.retention.CohortAccumulator;
 import io.github.cxmetrics.retention.CohortTable;
 import io.github.cxmetrics.retention.KaplanMeier;
@@ -145,5 +149,48 @@ class GoldenStatesTest {
                 new Transaction("a", LocalDate.of(2024, 1, 8), 0.1),
                 new Transaction("a", LocalDate.of(2024, 1, 1), 10.0));
         assertThat(RfmAccumulator.of(ts).toByteArray()).isEqualTo(bytes);
+    }
+
+    @Test
+    void kanoVersion1() {
+        byte[] bytes = golden("kano-v1.bin");
+        KanoAccumulator acc = KanoAccumulator.fromByteArray(bytes);
+        assertThat(acc.isNamed()).isTrue();
+        assertThat(acc.names()).containsExactly("speed", "price", "caf\u00e9");
+        assertThat(new long[] {acc.count(0), acc.count(1), acc.count(2)}).containsExactly(6, 7, 6);
+        KanoResult r = acc.snapshot();
+        // "speed": 3 x (like, dislike), 2 x (like, neutral), 1 x (neutral, neutral) -> O 3, A 2, I 1
+        KanoResult.Feature speed = r.feature("speed");
+        assertThat(speed.answers(Answer.LIKE, Answer.DISLIKE)).isEqualTo(3);
+        assertThat(speed.answers(Answer.LIKE, Answer.NEUTRAL)).isEqualTo(2);
+        assertThat(speed.answers(Answer.NEUTRAL, Answer.NEUTRAL)).isEqualTo(1);
+        assertThat(speed.answered()).isEqualTo(6);
+        assertThat(new long[] {speed.attractive(), speed.oneDimensional(), speed.mustBe(), speed.indifferent(),
+            speed.reverse(), speed.questionable()}).containsExactly(2, 3, 0, 1, 0, 0);
+        // "price": 4 x (must-be, dislike) -> M, 1 x (like, like) -> Q, 2 added as R
+        KanoResult.Feature price = r.feature("price");
+        assertThat(price.answers(Answer.MUST_BE, Answer.DISLIKE)).isEqualTo(4);
+        assertThat(price.answers(Answer.LIKE, Answer.LIKE)).isEqualTo(1);
+        assertThat(price.answered()).isEqualTo(5);
+        assertThat(new long[] {price.attractive(), price.oneDimensional(), price.mustBe(), price.indifferent(),
+            price.reverse(), price.questionable()}).containsExactly(0, 0, 4, 0, 2, 1);
+        // "café": no answer pairs, 5 added as A and 1 as I
+        KanoResult.Feature cafe = r.feature("caf\u00e9");
+        assertThat(cafe.answered()).isZero();
+        assertThat(new long[] {cafe.attractive(), cafe.oneDimensional(), cafe.mustBe(), cafe.indifferent(),
+            cafe.reverse(), cafe.questionable()}).containsExactly(5, 0, 0, 1, 0, 0);
+        KanoAccumulator same = new KanoAccumulator("speed", "price", "caf\u00e9");
+        same.add(2, Category.INDIFFERENT);
+        same.add(1, Category.REVERSE, 2);
+        same.addAll(0, new Answer[] {Answer.NEUTRAL, Answer.LIKE, Answer.LIKE, Answer.LIKE, Answer.LIKE, Answer.LIKE},
+                new Answer[] {Answer.NEUTRAL, Answer.DISLIKE, Answer.NEUTRAL, Answer.DISLIKE, Answer.DISLIKE,
+                    Answer.NEUTRAL});
+        same.add(1, 1, 1);
+        same.add(2, Category.ATTRACTIVE, 5);
+        for (int i = 0; i < 4; i++) {
+            same.add(1, Answer.MUST_BE, Answer.DISLIKE);
+        }
+        assertThat(same.toByteArray()).isEqualTo(bytes);
+        assertThat(StateFamily.read(bytes)).isInstanceOf(KanoAccumulator.class);
     }
 }

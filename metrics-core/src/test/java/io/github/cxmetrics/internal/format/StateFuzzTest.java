@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.github.cxmetrics.clv.RfmAccumulator;
 import io.github.cxmetrics.clv.RfmSummary;
+import io.github.cxmetrics.csi.Kano.Answer;
+import io.github.cxmetrics.csi.Kano.Category;
+import io.github.cxmetrics.csi.KanoAccumulator;
+import io.github.cxmetrics.csi.KanoResult;
 import io.github.cxmetrics.retention.CohortAccumulator;
 import io.github.cxmetrics.retention.CohortTable;
 import io.github.cxmetrics.retention.KaplanMeier;
@@ -226,5 +230,56 @@ class StateFuzzTest {
                 assertThat(r.monetaryValue()).isPositive().isFinite();
             }
         }
+    }
+
+    @Test
+    void kanoStates() {
+        List<KanoAccumulator> seeds = new ArrayList<>();
+        seeds.add(new KanoAccumulator(1));
+        KanoAccumulator a = new KanoAccumulator(3);
+        for (int f = 1; f <= 5; f++) {
+            for (int d = 1; d <= 5; d++) {
+                a.add((f + d) % 3, f, d);
+            }
+        }
+        a.add(1, Category.QUESTIONABLE, 4);
+        seeds.add(a);
+        KanoAccumulator named = new KanoAccumulator("speed", "\u00e9\uD83D\uDE00", "feature 1");
+        named.add(0, Answer.LIKE, Answer.DISLIKE);
+        named.add(2, Category.ATTRACTIVE, Long.MAX_VALUE / 2);
+        named.add(2, Answer.DISLIKE, Answer.LIKE);
+        seeds.add(named);
+        StateFuzz.Tally t = new StateFuzz<>(KanoAccumulator.FAMILY, seeds, StateFuzzTest::kanoInvariants, 22)
+                .run(RANDOM, FLIPS, MUTATIONS);
+        System.out.println("kano: " + t);
+        assertThat(t.rejected).isGreaterThanOrEqualTo(RANDOM + FLIPS);
+    }
+
+    static void kanoInvariants(KanoAccumulator acc) {
+        KanoResult r = acc.snapshot();
+        assertThat(r.size()).isEqualTo(acc.features());
+        assertThat(acc.names()).doesNotHaveDuplicates().allSatisfy(n -> assertThat(n).isNotEmpty());
+        for (int i = 0; i < acc.features(); i++) {
+            KanoResult.Feature f = r.feature(i);
+            long sum = 0;
+            for (Category c : Category.values()) {
+                assertThat(f.count(c)).isNotNegative();
+                sum += f.count(c);
+            }
+            assertThat(sum).isEqualTo(f.count()).isEqualTo(acc.count(i));
+            assertThat(f.answered()).isBetween(0L, f.count());
+            if (f.count() > 0) {
+                for (Category c : Category.values()) {
+                    assertThat(f.share(c)).isBetween(0.0, 1.0);
+                }
+            }
+        }
+        assertThatCode(() -> {
+            try {
+                acc.merge(acc);
+            } catch (ArithmeticException overflow) {
+                // a feature's count above Long.MAX_VALUE / 2: refused, as documented
+            }
+        }).doesNotThrowAnyException();
     }
 }
