@@ -19,13 +19,15 @@ import picocli.CommandLine.Spec;
 /** {@code cxm demo}: every command on the sample data bundled in the jar. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs every command on sample data bundled in the jar: a survey export (NPS, CSAT, CES by"
-                + " region), a SERVQUAL questionnaire, customer lifetimes and the CDNOW transaction log (the data"
-                + " of Fader, Hardie & Lee 2005). Each command line is printed before its output, so it can be"
+                + " region, and which of satisfaction and ease drives recommendation), a SERVQUAL questionnaire,"
+                + " customer lifetimes, the CDNOW transaction log (the data of Fader, Hardie & Lee 2005) and a Kano"
+                + " questionnaire. Each command line is printed before its output, so it can be"
                 + " copied and pointed at your own files."},
         footer = {"", "Example:", "  cxm demo --extract samples/   # also keep the sample files"})
 final class DemoCommand implements Callable<Integer> {
 
-    static final String[] FILES = {"survey.csv", "servqual.csv", "customers.csv", "cdnow_transactions.csv"};
+    static final String[] FILES = {"survey.csv", "servqual.csv", "customers.csv", "cdnow_transactions.csv",
+        "kano.csv"};
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -45,6 +47,9 @@ final class DemoCommand implements Callable<Integer> {
         c.add(new String[] {"clv", "cdnow_transactions.csv", "--customer", "customer", "--date", "date", "--amount",
             "amount", "--end", "1997-09-30", "--period", "week", "--horizon", "52", "--discount", "0.0019", "--top",
             "10"});
+        c.add(new String[] {"drivers", "survey.csv", "--overall", "recommend", "--items", "satisfaction,ease",
+            "--weight", "weight", "--bootstrap", "200"});
+        c.add(new String[] {"kano", "kano.csv"});
         return c;
     }
 

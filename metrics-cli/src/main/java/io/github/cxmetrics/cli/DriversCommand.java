@@ -265,8 +265,8 @@ final class DriversCommand implements Callable<Integer> {
                 c.row(row.toArray());
             }
             t = c;
-            out.printf(Locale.ROOT, "Key drivers, %d respondents (effective n %s), R² %.4f", est.respondentsUsed(),
-                    Table.formatG(est.effectiveSize()), est.rSquared());
+            out.printf(Locale.ROOT, "Key drivers, %d respondents (effective n %.1f), R² %.4f", est.respondentsUsed(),
+                    est.effectiveSize(), est.rSquared());
             out.printf(Locale.ROOT, "%n%s", boot.hasJackknife() ? "Standard errors by the jackknife"
                     : boot.resamples() >= 2 ? "Standard errors by the bootstrap"
                     : "No standard errors (over " + AUTO_JACKKNIFE_LIMIT + " respondents: use --bootstrap B or --se"

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
                     + " NAME_dysfunctional; case-insensitive), found in the header, or named with --feature.",
             "Answers: 1 like, 2 must-be (I expect it), 3 neutral, 4 live-with (I can tolerate it), 5 dislike,"
                     + " as codes or those words. A feature left empty by a respondent is not scored for them."},
-        footer = {"", "Examples:", "  cxm kano kano.csv", "  cxm kano kano.csv --feature app=Q1a,Q1b --feature chat=Q2a,Q2b"})
+        footer = {"", "Example:", "  cxm kano kano.csv", "  cxm kano kano.csv --feature app=Q1a,Q1b --feature chat=Q2a,Q2b"})
 final class KanoCommand implements Callable<Integer> {
 
     @Spec

@@ -344,7 +344,7 @@ class CxmEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nps", "csat", "ces", "servqual", "clv", "retention", "demo"})
+    @ValueSource(strings = {"nps", "csat", "ces", "servqual", "clv", "retention", "drivers", "kano", "demo"})
     void everyCommandHasHelpWithAnExample(String command) {
         Run run = cxm(command, "--help");
         assertThat(run.code()).isZero();
@@ -475,10 +475,11 @@ class CxmEndToEndTest {
     void demoRunsEveryCommandOnTheBundledSamples() {
         Run run = cxm("demo", "--extract", tmp.resolve("samples").toString());
         assertThat(run.code()).as(run.err()).isZero();
-        for (String command : new String[] {"nps", "csat", "ces", "servqual", "retention", "clv"}) {
+        for (String command : new String[] {"nps", "csat", "ces", "servqual", "retention", "clv", "drivers", "kano"}) {
             assertThat(run.out()).contains("$ cxm " + command + " ");
         }
-        assertThat(run.out()).contains("BG/NBD").contains("median lifetime").contains("SERVQUAL, 80 respondents");
+        assertThat(run.out()).contains("BG/NBD").contains("median lifetime").contains("SERVQUAL, 80 respondents")
+                .contains("Key drivers, ").contains("Kano, 3 features");
         assertThat(tmp.resolve("samples").resolve("survey.csv")).exists();
         assertThat(tmp.resolve("samples").resolve("cdnow_transactions.csv")).exists();
     }

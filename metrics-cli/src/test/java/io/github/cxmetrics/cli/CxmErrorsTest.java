@@ -185,11 +185,11 @@ class CxmErrorsTest {
 
     @Test
     void anUnknownCommandIsAUsageErrorListingTheCommands() {
-        Run run = cxm("drivers", "survey.csv");
+        Run run = cxm("keydrivers", "survey.csv");
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("cxm: unknown command 'drivers'; the commands are: nps, csat, ces,"
-                + " servqual, clv, retention, demo, help\n");
+        assertThat(run.err()).startsWith("cxm: unknown command 'keydrivers'; the commands are: nps, csat, ces,"
+                + " servqual, clv, retention, drivers, kano, demo, help\n");
         Run none = cxm();
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.out()).isEmpty();
