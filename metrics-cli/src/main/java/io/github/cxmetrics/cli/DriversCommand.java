@@ -137,7 +137,16 @@ final class DriversCommand implements Callable<Integer> {
             options.add("--items");
         }
         Rejections rejections = new Rejections(source.name(), input.skipInvalid);
-        NumericColumns data = NumericColumns.read(source, wanted, options, weight, values, rejections, err);
+        boolean pairwise = missing == RelativeImportance.Missing.PAIRWISE;
+        long[] empty = pairwise ? new long[wanted.size()] : null;
+        NumericColumns data = NumericColumns.read(source, wanted, options, weight, values, rejections, empty, err);
+        for (int j = 0; pairwise && j < empty.length; j++) {
+            if (empty[j] > 0) {
+                err.printf(Locale.ROOT, "%s: %d %s left column '%s' empty; --missing pairwise leaves %s out of the"
+                        + " correlations with that column only%n", source.name(), empty[j], empty[j] == 1 ? "row" : "rows",
+                        data.names.get(j), empty[j] == 1 ? "it" : "them");
+            }
+        }
         if (data.rows() == 0) {
             throw new DataException(source.name() + ": no respondent to analyse");
         }

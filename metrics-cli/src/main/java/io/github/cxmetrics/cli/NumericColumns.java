@@ -39,6 +39,15 @@ final class NumericColumns {
      */
     static NumericColumns read(CsvSource source, List<String> wanted, List<String> option, String weight,
             RatingCommand.ValueOptions values, Rejections rejections, PrintWriter err) {
+        return read(source, wanted, option, weight, values, rejections, null, err);
+    }
+
+    /**
+     * Reads the columns; with {@code emptyCounts} non-null, empty cells are counted there (per column,
+     * in the order asked for) instead of being reported as rows not scored.
+     */
+    static NumericColumns read(CsvSource source, List<String> wanted, List<String> option, String weight,
+            RatingCommand.ValueOptions values, Rejections rejections, long[] emptyCounts, PrintWriter err) {
         int k = wanted.size();
         int[] cols = new int[k];
         String[] names = new String[k];
@@ -64,7 +73,11 @@ final class NumericColumns {
             for (int j = 0; j < k; j++) {
                 String raw = Values.stripSpaces(row.field(cols[j]));
                 if (raw.isEmpty()) {
-                    rejections.emptyAnswer(names[j]);
+                    if (emptyCounts == null) {
+                        rejections.emptyAnswer(names[j]);
+                    } else {
+                        emptyCounts[j]++;
+                    }
                     v[j] = Double.NaN;
                     continue;
                 }

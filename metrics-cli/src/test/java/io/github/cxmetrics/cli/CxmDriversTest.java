@@ -133,7 +133,17 @@ class CxmDriversTest {
                 "--bootstrap", "0");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(num(r.csvTable(1), "Education", "lmg")).isCloseTo(0.260134678624385, within(1e-13));
-        assertThat(r.err()).contains("1 row left column 'Education' empty");
+        assertThat(r.err()).contains("1 row left column 'Education' empty; it is not scored");
+        Run p = cxm("drivers", f.toString(), "--overall", "Fertility", "--items", ITEMS, "--format", "csv",
+                "--bootstrap", "0", "--missing", "pairwise");
+        assertThat(p.code()).as(p.err()).isZero();
+        assertThat(p.err()).contains("1 row left column 'Education' empty; --missing pairwise leaves it out of the"
+                + " correlations with that column only");
+        // respondents = the fewest behind one correlation (47, those with Education); the extra row enters
+        // the correlations of the other columns, so R² is no longer the 47-row value
+        // numpy: each correlation from the rows complete on its pair (np.corrcoef on the masked columns),
+        // then R² = r_xy' R_xx^-1 r_xy: 0.6823521790751939
+        assertThat(num(p.csvTable(0), "47", "r_squared")).isCloseTo(0.6823521790751939, within(1e-12));
     }
 
     @Test
