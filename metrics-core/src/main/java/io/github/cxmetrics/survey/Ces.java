@@ -7,7 +7,9 @@ import io.github.cxmetrics.stats.Estimate;
 import io.github.cxmetrics.stats.Interval;
 import io.github.cxmetrics.stats.MeanSummary;
 import io.github.cxmetrics.stats.Proportion;
+import io.github.cxmetrics.stats.Segments;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
@@ -232,6 +234,43 @@ public final class Ces {
         }
         return MeanSummary.welch(a.mean(), a.variance(), a.effectiveSize(),
                 b.mean(), b.variance(), b.effectiveSize());
+    }
+
+    /**
+     * The CES of both samples pooled: {@code Ces.of(distribution().plus(other.distribution()),
+     * version())}.
+     *
+     * @param other another sample of the same version
+     * @return the pooled CES
+     * @throws NullPointerException if {@code other} is null
+     * @throws IllegalArgumentException if the versions differ
+     * @throws ArithmeticException if the combined count overflows a {@code long}
+     * @since 0.2.0
+     */
+    public Ces plus(Ces other) {
+        Objects.requireNonNull(other, "other");
+        if (version != other.version) {
+            throw new IllegalArgumentException("cannot pool " + version + " with " + other.version);
+        }
+        return new Ces(distribution.plus(other.distribution), version);
+    }
+
+    /**
+     * Segments of one sample (channels, regions …) for comparison of mean ratings: each vs the rest,
+     * each vs the pooled overall and all pairs, with multiplicity adjustment. Comparisons are
+     * {@link #compare(Ces, Ces)} (Welch's t tests, in scale points); the overall is
+     * {@link #plus(Ces)} of all segments. There is no homogeneity test of means here (that would be
+     * an analysis of variance); see {@link Segments}.
+     *
+     * @param segments segment name → its CES, at least 2, all of one version, in report order
+     * @return the segments
+     * @throws NullPointerException if {@code segments}, a name or a value is null
+     * @throws IllegalArgumentException if there are fewer than 2 segments or the versions differ
+     * @since 0.2.0
+     */
+    public static Segments<Ces> segments(Map<String, Ces> segments) {
+        return Segments.of(segments, Segments.measure("CES", Ces::plus, Ces::compare, Ces::mean,
+                c -> c.distribution.totalWeight()));
     }
 
     /**

@@ -5,7 +5,9 @@ import io.github.cxmetrics.stats.Difference;
 import io.github.cxmetrics.stats.Interval;
 import io.github.cxmetrics.stats.IntervalMethod;
 import io.github.cxmetrics.stats.Proportion;
+import io.github.cxmetrics.stats.Segments;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
@@ -180,6 +182,81 @@ public final class Csat {
         return new Difference(100.0 * d.estimate(), 100.0 * d.standardError(), d.statistic(),
                 d.degreesOfFreedom());
     }
+
+    /**
+     * The CSAT of both samples pooled: {@code Csat.of(distribution().plus(other.distribution()),
+     * satisfiedFrom())}.
+     *
+     * @param other another sample on the same scale with the same cut-off
+     * @return the pooled CSAT
+     * @throws NullPointerException if {@code other} is null
+     * @throws IllegalArgumentException if the scales or the cut-offs differ
+     * @throws ArithmeticException if the combined count overflows a {@code long}
+     * @since 0.2.0
+     */
+    public Csat plus(Csat other) {
+        Objects.requireNonNull(other, "other");
+        if (!scale().equals(other.scale()) || satisfiedFrom != other.satisfiedFrom) {
+            throw new IllegalArgumentException("cannot pool CSAT on scale " + scale() + " satisfied from "
+                    + satisfiedFrom + " with CSAT on scale " + other.scale() + " satisfied from " + other.satisfiedFrom);
+        }
+        return new Csat(distribution.plus(other.distribution), satisfiedFrom);
+    }
+
+    /**
+     * Segments of one sample (channels, regions …) for comparison: each vs the rest, each vs the
+     * pooled overall and all pairs, with multiplicity adjustment, and the χ² homogeneity of the
+     * satisfied/not satisfied × segment table. Comparisons are {@link #compare(Csat, Csat)} (pooled
+     * two-proportion z tests, in percentage points); the overall is {@link #plus(Csat)} of all
+     * segments; the homogeneity test needs unweighted samples. See {@link Segments} for the formulas.
+     *
+     * @param segments segment name → its CSAT, at least 2, all on one scale and cut-off, in report
+     *     order
+     * @return the segments
+     * @throws NullPointerException if {@code segments}, a name or a value is null
+     * @throws IllegalArgumentException if there are fewer than 2 segments, or the scales or cut-offs
+     *     differ
+     * @since 0.2.0
+     */
+    public static Segments<Csat> segments(Map<String, Csat> segments) {
+        return Segments.of(segments, MEASURE);
+    }
+
+    private static final Segments.Measure<Csat> MEASURE = new Segments.Measure<>() {
+        @Override
+        public String name() {
+            return "CSAT";
+        }
+
+        @Override
+        public Csat combine(Csat a, Csat b) {
+            return a.plus(b);
+        }
+
+        @Override
+        public Difference compare(Csat baseline, Csat other) {
+            return Csat.compare(baseline, other);
+        }
+
+        @Override
+        public double value(Csat m) {
+            return m.score();
+        }
+
+        @Override
+        public double weight(Csat m) {
+            return m.distribution.totalWeight();
+        }
+
+        @Override
+        public long[] categoryCounts(Csat m) {
+            if (m.distribution.isWeighted()) {
+                throw new IllegalStateException("the sample is weighted; a χ² test of weighted counts is not valid"
+                        + " (it needs a design-based correction, which cxmetrics does not implement)");
+            }
+            return new long[] {m.count() - m.satisfied, m.satisfied};
+        }
+    };
 
     /**
      * The ratings.

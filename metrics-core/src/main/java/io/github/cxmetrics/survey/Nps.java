@@ -5,6 +5,8 @@ import io.github.cxmetrics.internal.math.Normal;
 import io.github.cxmetrics.stats.Difference;
 import io.github.cxmetrics.stats.Interval;
 import io.github.cxmetrics.stats.IntervalMethod;
+import io.github.cxmetrics.stats.Segments;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
@@ -251,6 +253,118 @@ public final class Nps {
         return new Difference(b.score() - a.score(), Math.hypot(a.standardError(), b.standardError()),
                 Double.POSITIVE_INFINITY);
     }
+
+    /**
+     * The NPS of both samples pooled: counts and weight sums add, and the effective size is Kish's
+     * {@code (Σw)²/Σw²} of the pooled responses, with each sample's {@code Σw²} recovered as
+     * {@code (Σw)²/n_eff} (exact without weights; to rounding with them). Both samples should have been
+     * classified with the same cut-offs; the NPS keeps only its classes, so that cannot be checked.
+     *
+     * @param other another sample
+     * @return the pooled NPS; {@code a.plus(b).equals(b.plus(a))}
+     * @throws NullPointerException if {@code other} is null
+     * @throws IllegalArgumentException if a combined count would exceed {@code Long.MAX_VALUE}
+     * @since 0.2.0
+     */
+    public Nps plus(Nps other) {
+        Objects.requireNonNull(other, "other");
+        long pro = add("promoters", promoters, other.promoters);
+        long pas = add("passives", passives, other.passives);
+        long det = add("detractors", detractors, other.detractors);
+        if (pro > Long.MAX_VALUE - pas || pro + pas > Long.MAX_VALUE - det) {
+            throw new IllegalArgumentException("the pooled sample would have more than Long.MAX_VALUE respondents");
+        }
+        double pw = promoterWeight + other.promoterWeight;
+        double sw = passiveWeight + other.passiveWeight;
+        double dw = detractorWeight + other.detractorWeight;
+        double n;
+        if (isUnweighted() && other.isUnweighted()) {
+            n = pro + pas + det;
+        } else {
+            double squares = sumOfSquaredWeights() + other.sumOfSquaredWeights();
+            double total = pw + sw + dw;
+            n = squares == 0.0 ? 0.0 : Math.max(1.0, Math.min((double) (pro + pas + det), total * (total / squares)));
+        }
+        return new Nps(pro, pas, det, pw, sw, dw, n);
+    }
+
+    private static long add(String name, long a, long b) {
+        if (a > Long.MAX_VALUE - b) {
+            throw new IllegalArgumentException("the pooled " + name + " would exceed Long.MAX_VALUE");
+        }
+        return a + b;
+    }
+
+    private boolean isUnweighted() {
+        return promoterWeight == promoters && passiveWeight == passives && detractorWeight == detractors
+                && effectiveSize == count();
+    }
+
+    private double sumOfSquaredWeights() {
+        double total = promoterWeight + passiveWeight + detractorWeight;
+        return effectiveSize == 0.0 ? 0.0 : total * (total / effectiveSize);
+    }
+
+    /**
+     * Segments of one sample (channels, regions …) for comparison: each vs the rest, each vs the
+     * pooled overall and all pairs, with multiplicity adjustment, and the χ² homogeneity of the
+     * detractor/passive/promoter × segment table. Comparisons are {@link #compare(Nps, Nps)} (z tests
+     * on the ±1/0 scores); the overall is {@link #plus(Nps)} of all segments; the homogeneity test
+     * needs unweighted samples. See {@link Segments} for the formulas.
+     *
+     * <pre>{@code
+     * Segments<Nps> byChannel = Nps.segments(Map.of("Phone", phone, "Chat", chat, "Web", web));
+     * Comparisons vsOverall = byChannel.versusOverall();           // Holm-adjusted
+     * HomogeneityTest chi2 = byChannel.homogeneity();
+     * }</pre>
+     *
+     * @param segments segment name → its NPS, at least 2, in report order (use a {@code LinkedHashMap}
+     *     or {@code TreeMap} for a stable order)
+     * @return the segments
+     * @throws NullPointerException if {@code segments}, a name or a value is null
+     * @throws IllegalArgumentException if there are fewer than 2 segments
+     * @since 0.2.0
+     */
+    public static Segments<Nps> segments(Map<String, Nps> segments) {
+        return Segments.of(segments, MEASURE);
+    }
+
+    private static final Segments.Measure<Nps> MEASURE = new Segments.Measure<>() {
+        @Override
+        public String name() {
+            return "NPS";
+        }
+
+        @Override
+        public Nps combine(Nps a, Nps b) {
+            return a.plus(b);
+        }
+
+        @Override
+        public Difference compare(Nps baseline, Nps other) {
+            return Nps.compare(baseline, other);
+        }
+
+        @Override
+        public double value(Nps m) {
+            return m.score();
+        }
+
+        @Override
+        public double weight(Nps m) {
+            return m.promoterWeight + m.passiveWeight + m.detractorWeight;
+        }
+
+        @Override
+        public long[] categoryCounts(Nps m) {
+            if (m.promoterWeight != m.promoters || m.passiveWeight != m.passives
+                    || m.detractorWeight != m.detractors) {
+                throw new IllegalStateException("the sample is weighted; a χ² test of weighted counts is not valid"
+                        + " (it needs a design-based correction, which cxmetrics does not implement)");
+            }
+            return new long[] {m.detractors, m.passives, m.promoters};
+        }
+    };
 
     /**
      * Whether there are no responses.
