@@ -1,7 +1,11 @@
 package io.github.cxmetrics.cli;
 
+import io.github.cxmetrics.stats.Comparisons;
 import io.github.cxmetrics.stats.Difference;
+import io.github.cxmetrics.stats.HomogeneityTest;
 import io.github.cxmetrics.stats.Interval;
+import io.github.cxmetrics.stats.PValueAdjustment;
+import io.github.cxmetrics.stats.Segments;
 import io.github.cxmetrics.survey.RatingAccumulator;
 import io.github.cxmetrics.survey.RatingDistribution;
 import io.github.cxmetrics.survey.Scale;
@@ -56,6 +60,13 @@ abstract class RatingCommand implements Callable<Integer> {
             description = "Add the signed difference B − A of two segments (of --by) with its p-value; \"—\" where it"
                     + " is undefined (a segment with one respondent or zero total weight).")
     String compare;
+
+    @Option(names = "--pairs",
+            description = "With --by, also compare all pairs of segments (A − B), adjusted as one family by --adjust.")
+    boolean pairs;
+
+    @Mixin
+    Adjustment adjustment;
 
     @Mixin
     ValueOptions values;
@@ -119,6 +130,12 @@ abstract class RatingCommand implements Callable<Integer> {
 
     /** Compares two distributions, b − a. */
     abstract Difference compare(RatingDistribution a, RatingDistribution b);
+
+    /** The segments as the library compares them. */
+    abstract Segments<?> segments(Map<String, RatingDistribution> segments);
+
+    /** What the homogeneity test is of, for the note under the table; null if the metric has none. */
+    abstract String categories();
 
     /** One scored segment. */
     record Scored(String segment, long n, double effectiveN, double score, double standardError, Interval interval) {
@@ -186,14 +203,28 @@ abstract class RatingCommand implements Callable<Integer> {
                 }
             }
         }
+        if (pairs && by == null) {
+            throw new UsageException("--pairs needs --by");
+        }
+        PValueAdjustment adjust = adjustment.value();
         Table table = new Table(metric()).column("segment", null).column("n", "%d").column("n_eff", "%.1f")
                 .column(metric(), "%.2f").column("se", "%.2f")
                 .column(ci + "_lower", "%.2f").column(ci + "_upper", "%.2f");
-        for (Map.Entry<String, RatingAccumulator> e : result.segments.entrySet()) {
-            add(table, score(e.getKey(), e.getValue().snapshot()));
+        SegmentFamilies families = by == null ? null : compareSegments(result, adjust, err);
+        if (by != null) {
+            table.column("vs_total", "%+.2f").column("p_adj", "%.2g").column("sig", "%s");
         }
-        add(table, score(by == null ? "all" : "(total)", result.total.snapshot()));
+        for (Map.Entry<String, RatingAccumulator> e : result.segments.entrySet()) {
+            Scored scored = score(e.getKey(), e.getValue().snapshot());
+            Comparisons.Comparison c = families == null || families.overall == null ? null
+                    : find(families.overall, e.getKey());
+            add(table, scored, by != null, c);
+        }
+        add(table, score(by == null ? "all" : "(total)", result.total.snapshot()), by != null, null);
         table.print(input.format, out);
+        if (families != null) {
+            printLegend(families, adjust, out);
+        }
         if (pair != null) {
             RatingDistribution da = a.snapshot();
             RatingDistribution db = b.snapshot();
@@ -212,13 +243,148 @@ abstract class RatingCommand implements Callable<Integer> {
             }
             cmp.print(input.format, out);
         }
+        if (families != null) {
+            printFamilies(families, out);
+        }
         return Cxm.OK;
     }
 
-    private static void add(Table table, Scored s) {
-        table.row(s.segment(), s.n(), s.effectiveN(), s.score(), s.standardError(),
-                s.interval() == null ? Double.NaN : s.interval().lower(),
-                s.interval() == null ? Double.NaN : s.interval().upper());
+    private static void add(Table table, Scored s, boolean segmented, Comparisons.Comparison c) {
+        Object[] row = {s.segment(), s.n(), s.effectiveN(), s.score(), s.standardError(),
+            s.interval() == null ? Double.NaN : s.interval().lower(),
+            s.interval() == null ? Double.NaN : s.interval().upper()};
+        if (segmented) {
+            row = java.util.Arrays.copyOf(row, row.length + 3);
+            row[row.length - 3] = c == null ? Double.NaN : c.estimate();
+            row[row.length - 2] = c == null ? Double.NaN : c.adjustedPValue();
+            row[row.length - 1] = c == null ? null : sig(c.adjustedPValue());
+        }
+        table.row(row);
+    }
+
+    /** The significance marker of an adjusted p-value; {@code ns} (as GraphPad and ggpubr print) when none. */
+    static String sig(double p) {
+        String m = Comparisons.marker(p);
+        return m.isEmpty() ? "ns" : m;
+    }
+
+    private static Comparisons.Comparison find(Comparisons family, String subject) {
+        for (Comparisons.Comparison c : family) {
+            if (c.subject().equals(subject)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The comparison families of one --by run; a null family was not computed (the reason is on stderr). */
+    record SegmentFamilies(Comparisons overall, Comparisons pairs, HomogeneityTest homogeneity, int compared,
+            String homogeneityNote) {
+    }
+
+    /**
+     * Segment vs total (tested as vs rest), all pairs and the homogeneity test of the segments whose
+     * score and standard error are defined; segments left out, and families that cannot be computed,
+     * are named on {@code err}.
+     */
+    private SegmentFamilies compareSegments(Result result, PValueAdjustment adjust, PrintWriter err) {
+        Map<String, RatingDistribution> defined = new java.util.LinkedHashMap<>();
+        java.util.List<String> left = new java.util.ArrayList<>();
+        for (Map.Entry<String, RatingAccumulator> e : result.segments.entrySet()) {
+            RatingDistribution d = e.getValue().snapshot();
+            Scored s = score(e.getKey(), d);
+            if (Double.isNaN(s.score()) || Double.isNaN(s.standardError())) {
+                left.add(e.getKey());
+            } else {
+                defined.put(e.getKey(), d);
+            }
+        }
+        String prefix = metric() + " --by " + by + ": ";
+        if (!left.isEmpty()) {
+            err.println(prefix + "segment" + (left.size() == 1 ? " " : "s ") + String.join(", ", left)
+                    + " left out of the comparisons (score or standard error undefined: too few respondents"
+                    + " or zero weight)");
+        }
+        if (defined.size() < 2) {
+            err.println(prefix + "no comparison of segments: it needs two segments with a defined score and"
+                    + " standard error, there " + (defined.size() == 1 ? "is 1" : "are " + defined.size()));
+            return new SegmentFamilies(null, null, null, defined.size(), null);
+        }
+        Segments<?> segs = segments(defined);
+        Comparisons overall = null;
+        Comparisons allPairs = null;
+        try {
+            overall = segs.versusOverall(adjust);
+        } catch (IllegalStateException e) {
+            err.println(prefix + "no comparison with the total: " + e.getMessage());
+        }
+        if (pairs) {
+            try {
+                allPairs = segs.allPairs(adjust);
+            } catch (IllegalStateException e) {
+                err.println(prefix + "no comparison of pairs: " + e.getMessage());
+            }
+        }
+        HomogeneityTest h = null;
+        String note = null;
+        if (categories() != null) {
+            try {
+                h = segs.homogeneity();
+            } catch (IllegalStateException e) {
+                note = e.getMessage().contains("weighted")
+                        ? "not computed: the responses are weighted, and a χ² test of weighted counts is not valid"
+                        : "not computed: " + e.getMessage();
+            }
+        }
+        return new SegmentFamilies(overall, allPairs, h, defined.size(), note);
+    }
+
+    private void printLegend(SegmentFamilies f, PValueAdjustment adjust, PrintWriter out) {
+        if (input.format == Table.Format.TEXT && f.overall != null) {
+            out.println();
+            out.println("vs_total: difference from the total, tested as the segment vs the rest of the total;");
+            out.println("p_adj: " + (adjust == PValueAdjustment.NONE ? "not adjusted"
+                    : Adjustment.describe(adjust) + "-adjusted") + " over " + f.overall.size()
+                    + " segments; sig: *** < 0.001, ** < 0.01, * < 0.05, ns otherwise");
+        }
+    }
+
+    private void printFamilies(SegmentFamilies f, PrintWriter out) {
+        boolean text = input.format == Table.Format.TEXT;
+        if (f.pairs != null) {
+            Table t = new Table("pairs").column("pair", null).column("difference", "%+.2f").column("se", "%.2f")
+                    .column("statistic", "%.3f").column("p_value", "%.2g").column("p_adj", "%.2g").column("sig", "%s");
+            for (Comparisons.Comparison c : f.pairs) {
+                t.row(c.subject() + " − " + c.reference(), c.estimate(), c.difference().standardError(),
+                        c.difference().statistic(), c.pValue(), c.adjustedPValue(), sig(c.adjustedPValue()));
+            }
+            if (text) {
+                out.println();
+            }
+            t.print(input.format, out);
+        }
+        if (categories() != null && (f.homogeneity != null || f.homogeneityNote != null)) {
+            if (text) {
+                out.println();
+                if (f.homogeneity != null) {
+                    HomogeneityTest h = f.homogeneity;
+                    out.println("Homogeneity of the " + categories() + " shares across " + h.groups() + " segments:");
+                    out.println(String.format(Locale.ROOT, "  Pearson χ² = %.3f, df = %d, p = %.3g%s", h.statistic(),
+                            h.degreesOfFreedom(), h.pValue(), h.minimumExpected() < 5.0
+                                    ? String.format(Locale.ROOT, " (smallest expected count %.2f: approximate)",
+                                            h.minimumExpected()) : ""));
+                } else {
+                    out.println("Homogeneity of the " + categories() + " shares: " + f.homogeneityNote);
+                }
+            } else if (f.homogeneity != null) {
+                HomogeneityTest h = f.homogeneity;
+                new Table("homogeneity").column("test", null).column("statistic", "%.3f").column("df", "%d")
+                        .column("p_value", "%.3g").column("segments", "%d").column("min_expected", "%.2f")
+                        .row("pearson_chi2", h.statistic(), h.degreesOfFreedom(), h.pValue(), h.groups(),
+                                h.minimumExpected())
+                        .print(input.format, out);
+            }
+        }
     }
 
     /** The accepted weights: the library's bounds, so that squared weights stay normal doubles. */
@@ -443,6 +609,18 @@ abstract class RatingCommand implements Callable<Integer> {
         Difference compare(RatingDistribution a, RatingDistribution b) {
             return io.github.cxmetrics.survey.Nps.compare(nps(a), nps(b));
         }
+
+        @Override
+        Segments<?> segments(Map<String, RatingDistribution> segments) {
+            Map<String, io.github.cxmetrics.survey.Nps> m = new java.util.LinkedHashMap<>();
+            segments.forEach((k, d) -> m.put(k, nps(d)));
+            return io.github.cxmetrics.survey.Nps.segments(m);
+        }
+
+        @Override
+        String categories() {
+            return "detractor/passive/promoter";
+        }
     }
 
     /** {@code cxm csat}. */
@@ -491,6 +669,18 @@ abstract class RatingCommand implements Callable<Integer> {
         Difference compare(RatingDistribution a, RatingDistribution b) {
             return io.github.cxmetrics.survey.Csat.compare(csat(a), csat(b));
         }
+
+        @Override
+        Segments<?> segments(Map<String, RatingDistribution> segments) {
+            Map<String, io.github.cxmetrics.survey.Csat> m = new java.util.LinkedHashMap<>();
+            segments.forEach((k, d) -> m.put(k, csat(d)));
+            return io.github.cxmetrics.survey.Csat.segments(m);
+        }
+
+        @Override
+        String categories() {
+            return "satisfied/not satisfied";
+        }
     }
 
     /** {@code cxm ces}. */
@@ -532,6 +722,18 @@ abstract class RatingCommand implements Callable<Integer> {
         @Override
         Difference compare(RatingDistribution a, RatingDistribution b) {
             return io.github.cxmetrics.survey.Ces.compare(ces(a), ces(b));
+        }
+
+        @Override
+        Segments<?> segments(Map<String, RatingDistribution> segments) {
+            Map<String, io.github.cxmetrics.survey.Ces> m = new java.util.LinkedHashMap<>();
+            segments.forEach((k, d) -> m.put(k, ces(d)));
+            return io.github.cxmetrics.survey.Ces.segments(m);
+        }
+
+        @Override
+        String categories() {
+            return null;
         }
     }
 }

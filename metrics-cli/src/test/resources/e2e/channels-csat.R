@@ -1,0 +1,5 @@
+options(digits=15)
+x <- c(Chat=130, Email=100, Phone=150, Web=60); n <- c(200, 200, 300, 200)
+p <- sapply(1:4, function(i) prop.test(c(x[i], sum(x[-i])), c(n[i], sum(n[-i])), correct=FALSE)$p.value)
+cat("vs total", 100*(x/n - sum(x)/sum(n)), "\n"); cat("holm", p.adjust(p, "holm"), "\n")
+print(prop.test(x, n)$statistic); print(prop.test(x, n)$p.value)
