@@ -374,7 +374,8 @@ abstract class RatingCommand implements Callable<Integer> {
                                     ? String.format(Locale.ROOT, " (smallest expected count %.2f: approximate)",
                                             h.minimumExpected()) : ""));
                 } else {
-                    out.println("Homogeneity of the " + categories() + " shares: " + f.homogeneityNote);
+                    out.println("Homogeneity of the " + categories() + " shares:");
+                    out.println("  " + f.homogeneityNote);
                 }
             } else if (f.homogeneity != null) {
                 HomogeneityTest h = f.homogeneity;

@@ -480,6 +480,9 @@ class CxmEndToEndTest {
         }
         assertThat(run.out()).contains("BG/NBD").contains("median lifetime").contains("SERVQUAL, 80 respondents")
                 .contains("Key drivers, ").contains("Kano, 3 features");
+        // tables and notes stay within 100 columns (the echoed command lines may be longer)
+        assertThat(run.out().lines().filter(l -> !l.startsWith("$ cxm ")))
+                .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
         assertThat(tmp.resolve("samples").resolve("survey.csv")).exists();
         assertThat(tmp.resolve("samples").resolve("cdnow_transactions.csv")).exists();
     }
