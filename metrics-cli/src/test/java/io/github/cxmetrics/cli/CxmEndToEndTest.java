@@ -475,11 +475,12 @@ class CxmEndToEndTest {
     void demoRunsEveryCommandOnTheBundledSamples() {
         Run run = cxm("demo", "--extract", tmp.resolve("samples").toString());
         assertThat(run.code()).as(run.err()).isZero();
-        for (String command : new String[] {"nps", "csat", "ces", "servqual", "retention", "clv", "drivers", "kano"}) {
+        for (String command : new String[] {"nps", "csat", "ces", "servqual", "retention", "clv", "drivers", "kano",
+            "trend"}) {
             assertThat(run.out()).contains("$ cxm " + command + " ");
         }
         assertThat(run.out()).contains("BG/NBD").contains("median lifetime").contains("SERVQUAL, 80 respondents")
-                .contains("Key drivers, ").contains("Kano, 3 features");
+                .contains("Key drivers, ").contains("Kano, 3 features").contains("weighted least squares");
         assertThat(tmp.resolve("samples").resolve("survey.csv")).exists();
         assertThat(tmp.resolve("samples").resolve("cdnow_transactions.csv")).exists();
     }

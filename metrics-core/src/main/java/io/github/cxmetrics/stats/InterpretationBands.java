@@ -32,8 +32,9 @@ public final class InterpretationBands {
 
     /**
      * NPS in points (−100…100): {@code <= 0} "not positive", {@code > 0} "positive", {@code > 50}
-     * "excellent". Source: the cxmetrics brief's seed 004 ("above 0 is positive, above 50
-     * excellent"), the reading common in practitioner guides to Reichheld's score.
+     * "excellent". Source: the cxmetrics project brief, seed 004 ("above 0 is positive, above 50
+     * excellent"), quoted in issue 21; the cut-offs are a reporting convention, not part of Reichheld's
+     * (2003) definition of the score.
      */
     public static final InterpretationBands NPS = builder("NPS: above 0 positive, above 50 excellent",
             "cxmetrics seed 004: \"above 0 is positive, above 50 excellent\"", "not positive")
