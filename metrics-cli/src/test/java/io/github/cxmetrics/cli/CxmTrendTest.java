@@ -112,6 +112,39 @@ class CxmTrendTest {
     }
 
     @Test
+    void cesQuarterlyMatchesNumpy() {
+        // ces-quarterly.csv and these numbers: make_ces.py beside it (numpy: means, s/√n, WLS with
+        // weights 1/SE², Welch t test, EWMA with σ_t = s₀/√n_t and Var(z_t) = (1 − λ)²Var(z_{t−1}) + λ²σ_t²,
+        // s₀ the sample sd of the first two quarters pooled)
+        Run r = cxm("trend", Cli.resource("/trend/ces-quarterly.csv"), "--date", "date", "--column", "ease",
+                "--metric", "ces", "--period", "quarter", "--format", "csv");
+        assertThat(r.code()).as(r.err()).isZero();
+        Map<String, Map<String, String>> periods = r.csvTable(0);
+        String[] q = {"2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"};
+        double[] mean = {4.225, 4.27272727272727, 4.70212765957447, 4.7};
+        double[] se = {0.327162431232953, 0.174954627027159, 0.221246351024899, 0.211665443299103};
+        for (int i = 0; i < 4; i++) {
+            assertThat(num(periods, q[i], "ces")).isCloseTo(mean[i], within(1e-13));
+            assertThat(num(periods, q[i], "se")).isCloseTo(se[i], within(1e-13));
+        }
+        assertThat(num(periods, "2025-Q4", "change_p")).isCloseTo(0.994469247194782, within(1e-12));
+        Map<String, String> wls = r.csvTable(1).get("weighted least squares");
+        assertThat(Double.parseDouble(wls.get("slope"))).isCloseTo(0.200784185418419, within(1e-13));
+        assertThat(Double.parseDouble(wls.get("se"))).isCloseTo(0.110152989031005, within(1e-13));
+        assertThat(Double.parseDouble(wls.get("p_value"))).isCloseTo(0.0683373781882681, within(1e-13));
+        Map<String, Map<String, String>> chart = r.csvTable(2);
+        double[][] ewma = {{4.24710526315789, 4.09548171217332, 4.40978144572141},
+            {4.25222966507177, 4.06887555180278, 4.43638760609195}, {4.34220926397231, 4.0461652171184, 4.45909794077633},
+            {4.41376741117785, 4.04347564851696, 4.46178750937777}};
+        for (int i = 0; i < 4; i++) {
+            assertThat(num(chart, q[i], "ewma")).isCloseTo(ewma[i][0], within(1e-13));
+            assertThat(num(chart, q[i], "lower")).isCloseTo(ewma[i][1], within(1e-13));
+            assertThat(num(chart, q[i], "upper")).isCloseTo(ewma[i][2], within(1e-13));
+            assertThat(chart.get(q[i]).get("status")).isEqualTo("in");
+        }
+    }
+
+    @Test
     void textOutputFitsOneHundredColumnsAndPeriodsGroupDates() {
         Run r = cxm("trend", NPS, "--date", "answered", "--period", "month", "--column", "recommend");
         assertThat(r.code()).as(r.err()).isZero();
