@@ -20,14 +20,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs every command on sample data bundled in the jar: a survey export (NPS, CSAT, CES by"
                 + " region, and which of satisfaction and ease drives recommendation), a SERVQUAL questionnaire,"
-                + " customer lifetimes, the CDNOW transaction log (the data of Fader, Hardie & Lee 2005) and a Kano"
-                + " questionnaire. Each command line is printed before its output, so it can be"
+                + " customer lifetimes, the CDNOW transaction log (the data of Fader, Hardie & Lee 2005), a Kano"
+                + " questionnaire and eight weeks of NPS tracking. Each command line is printed before its output, so it can be"
                 + " copied and pointed at your own files."},
         footer = {"", "Example:", "  cxm demo --extract samples/   # also keep the sample files"})
 final class DemoCommand implements Callable<Integer> {
 
     static final String[] FILES = {"survey.csv", "servqual.csv", "customers.csv", "cdnow_transactions.csv",
-        "kano.csv"};
+        "kano.csv", "tracking.csv"};
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -50,6 +50,7 @@ final class DemoCommand implements Callable<Integer> {
         c.add(new String[] {"drivers", "survey.csv", "--overall", "recommend", "--items", "satisfaction,ease",
             "--weight", "weight", "--bootstrap", "200"});
         c.add(new String[] {"kano", "kano.csv"});
+        c.add(new String[] {"trend", "tracking.csv", "--date", "answered", "--period", "week", "--column", "recommend"});
         return c;
     }
 

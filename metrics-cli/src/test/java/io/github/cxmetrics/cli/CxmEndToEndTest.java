@@ -344,7 +344,7 @@ class CxmEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nps", "csat", "ces", "servqual", "clv", "retention", "drivers", "kano", "demo"})
+    @ValueSource(strings = {"nps", "csat", "ces", "servqual", "clv", "retention", "drivers", "kano", "trend", "demo"})
     void everyCommandHasHelpWithAnExample(String command) {
         Run run = cxm(command, "--help");
         assertThat(run.code()).isZero();
@@ -475,11 +475,12 @@ class CxmEndToEndTest {
     void demoRunsEveryCommandOnTheBundledSamples() {
         Run run = cxm("demo", "--extract", tmp.resolve("samples").toString());
         assertThat(run.code()).as(run.err()).isZero();
-        for (String command : new String[] {"nps", "csat", "ces", "servqual", "retention", "clv", "drivers", "kano"}) {
+        for (String command : new String[] {"nps", "csat", "ces", "servqual", "retention", "clv", "drivers", "kano",
+            "trend"}) {
             assertThat(run.out()).contains("$ cxm " + command + " ");
         }
         assertThat(run.out()).contains("BG/NBD").contains("median lifetime").contains("SERVQUAL, 80 respondents")
-                .contains("Key drivers, ").contains("Kano, 3 features");
+                .contains("Key drivers, ").contains("Kano, 3 features").contains("weighted least squares");
         // tables and notes stay within 100 columns (the echoed command lines may be longer)
         assertThat(run.out().lines().filter(l -> !l.startsWith("$ cxm ")))
                 .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));

@@ -69,6 +69,8 @@ class CxmErrorsTest {
         c.add(new String[] {"servqual", f, "--scale", "1..7", "--format", "csv"});
         c.add(new String[] {"retention", f, "--duration", "tenure", "--churned", "churned"});
         c.add(new String[] {"clv", f, "--customer", "customer", "--date", "date", "--amount", "amount"});
+        c.add(new String[] {"trend", f, "--date", "date", "--column", "recommend"});
+        c.add(new String[] {"trend", f, "--date", "date", "--column", "ease", "--metric", "csat", "--period", "day"});
         List<String[]> withSkip = new ArrayList<>();
         for (String[] a : c) {
             withSkip.add(a);
@@ -194,7 +196,7 @@ class CxmErrorsTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("cxm: unknown command 'keydrivers'; the commands are: nps, csat, ces,"
-                + " servqual, clv, retention, drivers, kano, demo, help\n");
+                + " servqual, clv, retention, drivers, kano, trend, demo, help\n");
         Run none = cxm();
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.out()).isEmpty();

@@ -29,6 +29,12 @@
  * result that is not a finite double (an interval on almost no degrees of freedom, a variance beyond
  * the double range) is an {@link java.lang.IllegalStateException} or a refused input instead.
  *
+ * <h2>Tracking over waves</h2>
+ * {@link io.github.cxmetrics.stats.Trend} tests for a linear trend (Cochran–Armitage for proportions,
+ * weighted least squares for estimates with known variances), {@link io.github.cxmetrics.stats.ControlChart}
+ * draws p, Laney p′ and EWMA charts with every point flagged in or out of control, and
+ * {@link io.github.cxmetrics.stats.InterpretationBands} puts replaceable verbal labels on values.
+ *
  * @since 0.1.0
  */
 package io.github.cxmetrics.stats;
