@@ -1,6 +1,7 @@
 package io.github.cxmetrics.cli;
 
 import io.github.cxmetrics.stats.ControlChart;
+import io.github.cxmetrics.stats.Comparisons;
 import io.github.cxmetrics.stats.Difference;
 import io.github.cxmetrics.stats.Estimate;
 import io.github.cxmetrics.stats.Interval;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "trend", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Tracking over waves: NPS, CSAT or CES per period with its interval, the change from the"
-                + " previous period (the two-sample test of cxm nps/csat/ces) and its p-value, a linear trend"
+                + " previous period (the two-sample test of cxm nps/csat/ces) with its raw p-value and the"
+                + " p-value adjusted over all the changes (--adjust), a linear trend"
                 + " test, and a control chart.", "",
             "Trend: NPS and CES by weighted least squares of the period estimates on time with weights 1/SE²"
                     + " (known variances); CSAT by the Cochran–Armitage test (as R's prop.trend.test). Time is"
@@ -138,6 +140,9 @@ final class TrendCommand implements Callable<Integer> {
 
     @Mixin
     ConfidenceLevel confidence;
+
+    @Mixin
+    Adjustment adjustment;
 
     @Mixin
     RatingCommand.ValueOptions values;
@@ -345,20 +350,37 @@ final class TrendCommand implements Callable<Integer> {
         InterpretationBands bands = bands(dists.get(0).scale());
         Table t = new Table("periods").column(period.name(), null).column("n", "%d").column(metric.name(), "%.2f")
                 .column("se", "%.2f").column(ci + "_lower", "%.2f").column(ci + "_upper", "%.2f")
-                .column("change", "%+.2f").column("change_p", "%.4g");
+                .column("change", "%+.2f").column("change_p", "%.4g").column("p_adj", "%.4g");
         if (bands != null) {
             t.column("band", null);
+        }
+        // the wave-to-wave changes are one family of tests, adjusted together (--adjust)
+        Difference[] changes = new Difference[keys.size()];
+        Comparisons.Builder family = Comparisons.builder("wave to wave");
+        List<Integer> tested = new ArrayList<>();
+        for (int i = 1; i < keys.size(); i++) {
+            changes[i] = change(dists.get(i - 1), dists.get(i));
+            if (changes[i] != null) {
+                family.add(keys.get(i).label(), keys.get(i - 1).label(), changes[i]);
+                tested.add(i);
+            }
+        }
+        double[] adjusted = new double[keys.size()];
+        java.util.Arrays.fill(adjusted, Double.NaN);
+        Comparisons adjustedChanges = family.build(adjustment.value());
+        for (int j = 0; j < tested.size(); j++) {
+            adjusted[tested.get(j)] = adjustedChanges.get(j).adjustedPValue();
         }
         for (int i = 0; i < keys.size(); i++) {
             RatingDistribution d = dists.get(i);
             Estimate e = estimate(d);
             Interval in = interval(d, level);
-            Difference c = i == 0 ? null : change(dists.get(i - 1), d);
+            Difference c = changes[i];
             double value = RatingCommand.orNaN(() -> score(d));
             List<Object> row = new ArrayList<>(List.of(keys.get(i).label(), d.count(), value,
                     e == null ? Double.NaN : e.standardError(), in == null ? Double.NaN : in.lower(),
                     in == null ? Double.NaN : in.upper(), c == null ? Double.NaN : c.estimate(),
-                    c == null ? Double.NaN : c.pValue()));
+                    c == null ? Double.NaN : c.pValue(), adjusted[i]));
             if (bands != null) {
                 row.add(Double.isNaN(value) ? null : bands.label(value));
             }

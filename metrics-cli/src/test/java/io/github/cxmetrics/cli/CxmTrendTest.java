@@ -87,6 +87,22 @@ class CxmTrendTest {
         assertThat(num(periods, "2026-01", "csat")).isCloseTo(80, within(1e-12));
         // §3.2 month 5 vs 6 without continuity correction (R prop.test): p = 0.385025553067855
         assertThat(num(periods, "2026-06", "change_p")).isCloseTo(0.385025553067855, within(1e-12));
+        // the five month-to-month changes adjusted as one family; R 4.2.2:
+        // p <- sapply(2:6, function(i) prop.test(x[(i-1):i], n[(i-1):i], correct=FALSE)$p.value)
+        // p.adjust(p, "holm") = 1 1 0.895793182049316 0.895793182049316 1
+        assertThat(periods.get("2026-01").get("p_adj")).isEmpty();
+        assertThat(num(periods, "2026-02", "p_adj")).isEqualTo(1.0);
+        assertThat(num(periods, "2026-04", "p_adj")).isCloseTo(0.895793182049316, within(1e-12));
+        assertThat(num(periods, "2026-05", "p_adj")).isCloseTo(0.895793182049316, within(1e-12));
+        assertThat(num(periods, "2026-06", "p_adj")).isEqualTo(1.0);
+        // p.adjust(p, "BH") = 0.807823682904933 0.770792797450719 0.488614189616309 0.488614189616309 0.641709255113092
+        Map<String, Map<String, String>> bh = cxm("trend", CSAT, "--date", "date", "--column", "satisfaction",
+                "--metric", "csat", "--adjust", "bh", "--format", "csv").csvTable(0);
+        double[] expectedBh = {0.807823682904933, 0.770792797450719, 0.488614189616309, 0.488614189616309,
+            0.641709255113092};
+        for (int i = 0; i < 5; i++) {
+            assertThat(num(bh, "2026-0" + (i + 2), "p_adj")).isCloseTo(expectedBh[i], within(1e-12));
+        }
         Map<String, String> ca = r.csvTable(1).get("Cochran–Armitage");
         assertThat(Double.parseDouble(ca.get("chi_square"))).isCloseTo(15.1978105918528, within(1e-12));
         assertThat(Double.parseDouble(ca.get("z"))).isCloseTo(3.89843694214141, within(1e-12));
