@@ -295,7 +295,7 @@ final class TrendCommand implements Callable<Integer> {
             switch (metric) {
                 case nps: {
                     Nps n = nps(d);
-                    return n.asEstimate();
+                    return Estimate.normal(n.score(), n.standardError());
                 }
                 case csat: {
                     Csat c = csat(d);

@@ -3,7 +3,6 @@ package io.github.cxmetrics.survey;
 import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.math.Normal;
 import io.github.cxmetrics.stats.Difference;
-import io.github.cxmetrics.stats.Estimate;
 import io.github.cxmetrics.stats.Interval;
 import io.github.cxmetrics.stats.IntervalMethod;
 import io.github.cxmetrics.stats.Segments;
@@ -475,19 +474,6 @@ public final class Nps {
         double total = requireWeight();
         return 100.0 * Math.sqrt(variance(promoterWeight / total, detractorWeight / total)
                 / effectiveSize);
-    }
-
-    /**
-     * The score with its standard error, normal theory: {@code Estimate.normal(score(),
-     * standardError())}, in points — for the generic tools that take estimates (a trend over waves,
-     * {@code Trend.weightedLeastSquares}; {@code Difference.between}).
-     *
-     * @return the estimate
-     * @throws IllegalStateException if the sample is empty or its total weight is 0
-     * @since 0.2.0
-     */
-    public Estimate asEstimate() {
-        return Estimate.normal(score(), standardError());
     }
 
     /**

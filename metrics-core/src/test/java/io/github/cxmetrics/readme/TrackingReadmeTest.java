@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cxmetrics.stats.ControlChart;
 import io.github.cxmetrics.stats.Difference;
+import io.github.cxmetrics.stats.Estimate;
 import io.github.cxmetrics.stats.InterpretationBands;
 import io.github.cxmetrics.stats.Trend;
 import io.github.cxmetrics.survey.Nps;
@@ -39,7 +40,8 @@ class TrackingReadmeTest {
                 waves.add(Nps.ofCounts(w[0], w[1], w[2]));
             }
             Difference lastWeek = Nps.compare(waves.get(6), waves.get(7));
-            Trend.LinearTrend trend = Trend.weightedLeastSquares(waves.stream().map(Nps::asEstimate).toList());
+            Trend.LinearTrend trend = Trend.weightedLeastSquares(waves.stream()
+                .map(n -> Estimate.normal(n.score(), n.standardError())).toList());   // Wald, for the fit
 
             Nps baseline = waves.get(0).plus(waves.get(1)).plus(waves.get(2)).plus(waves.get(3));
             double sigma = baseline.standardError() * Math.sqrt(baseline.count() / 250.0);  // SE of one wave

@@ -256,6 +256,12 @@ class SurveyEdgeCasesTest {
         calls.put("version", () -> Ces.of(d7, null));
         calls.put("a  ", () -> Ces.compare(null, ces));
         calls.put("b  ", () -> Ces.compare(ces, null));
+        calls.put("other", () -> Nps.ofCounts(1, 1, 1).plus(null));
+        calls.put("other ", () -> csat.plus(null));
+        calls.put("other  ", () -> ces.plus(null));
+        calls.put("segments", () -> Nps.segments(null));
+        calls.put("segments ", () -> Csat.segments(null));
+        calls.put("segments  ", () -> Ces.segments(null));
         calls.forEach((name, call) -> assertThatThrownBy(call).as(name.strip())
                 .isInstanceOf(NullPointerException.class).hasMessage(name.strip()));
         assertThat(acc.count()).isZero();
@@ -277,7 +283,8 @@ class SurveyEdgeCasesTest {
                     .filter(c -> Arrays.stream(c.getParameterTypes()).anyMatch(p -> !p.isPrimitive())).count();
         }
         // RatingAccumulator 11 (constructor, of, 4 × addAll of arrays, weighted addAll, merge,
-        // fromByteArray, fromByteBuffer, writeTo), RatingDistribution 6, Nps 7, Csat 7, Ces 8
-        assertThat(withReferences).isEqualTo(39);
+        // fromByteArray, fromByteBuffer, writeTo), RatingDistribution 6, Nps 9, Csat 9, Ces 10 (plus and
+        // segments in each since 0.2.0)
+        assertThat(withReferences).isEqualTo(45);
     }
 }
