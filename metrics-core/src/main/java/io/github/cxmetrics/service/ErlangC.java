@@ -303,8 +303,25 @@ public final class ErlangC {
         }
     }
 
-    /** ⌈n / (1 − s)⌉ in decimal arithmetic on the shortest decimal form of s. */
-    static int scheduled(int n, double shrinkage) {
+    /**
+     * The agents to schedule so that {@code agents} are on the phones after shrinkage,
+     * {@code ⌈agents / (1 − shrinkage)⌉}, computed in decimal arithmetic on the shortest decimal form
+     * of the shrinkage ({@code 0.3} is exactly 30 %: 14 agents need 20).
+     *
+     * @param agents the agents needed on the phones, {@code >= 0}
+     * @param shrinkage the share of scheduled time not on the phones, in {@code [0, 1)}
+     * @return the agents to schedule
+     * @throws IllegalArgumentException if an argument is out of range or the result exceeds
+     *     {@code Integer.MAX_VALUE}
+     */
+    public static int scheduled(int agents, double shrinkage) {
+        if (agents < 0) {
+            throw new IllegalArgumentException("agents must be >= 0, was " + agents);
+        }
+        if (!(shrinkage >= 0.0 && shrinkage < 1.0)) {
+            throw new IllegalArgumentException("shrinkage must be in [0, 1), was " + shrinkage);
+        }
+        int n = agents;
         BigDecimal onPhones = BigDecimal.ONE.subtract(BigDecimal.valueOf(shrinkage));
         BigDecimal m = BigDecimal.valueOf(n).divide(onPhones, 0, RoundingMode.CEILING);
         if (m.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
