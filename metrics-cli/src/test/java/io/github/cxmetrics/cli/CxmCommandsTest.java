@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class CxmCommandsTest {
 
-    static final List<String> COMMANDS = List.of("nps", "csat", "ces", "servqual", "clv", "retention", "drivers", "kano", "demo", "help");
+    static final List<String> COMMANDS = List.of("nps", "csat", "ces", "servqual", "clv", "retention", "drivers", "kano", "service", "erlang", "demo", "help");
 
     @Test
     void helpViaTheHelpCommandEqualsTheCommandsOwnHelp() {

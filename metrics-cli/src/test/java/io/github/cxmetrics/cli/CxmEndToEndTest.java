@@ -344,7 +344,8 @@ class CxmEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nps", "csat", "ces", "servqual", "clv", "retention", "drivers", "kano", "demo"})
+    @ValueSource(strings = {"nps", "csat", "ces", "servqual", "clv", "retention", "drivers", "kano", "service", "erlang",
+        "demo"})
     void everyCommandHasHelpWithAnExample(String command) {
         Run run = cxm(command, "--help");
         assertThat(run.code()).isZero();
