@@ -5,7 +5,8 @@
  * NPS, CSAT and CES with their interval estimators, the multi-attribute satisfaction index and driver
  * analysis ({@code io.github.cxmetrics.csi}), churn, retention and survival
  * ({@code io.github.cxmetrics.retention}), customer lifetime value ({@code io.github.cxmetrics.clv}),
- * and the statistical value types every metric returns ({@code io.github.cxmetrics.stats}). The module has no dependencies beyond {@code java.base};
+ * contact-centre KPIs, Erlang C, response-time percentiles and ratings sort keys
+ * ({@code io.github.cxmetrics.service}), and the statistical value types every metric returns ({@code io.github.cxmetrics.stats}). The module has no dependencies beyond {@code java.base};
  * {@code io.github.cxmetrics.internal.math} holds the numerical kernels and is not exported.
  *
  * @since 0.1.0
