@@ -66,6 +66,24 @@ class CxmServiceTest {
     }
 
     @Test
+    void erlangRunsTheIssuesExample() {
+        // the report's t4.py erlang_b / erlang_c at A = 250·240/1800: N = 38 P(wait) 0.3334525592974718,
+        // SL(20) 0.7739826614977432, ASA 17.148988763869987; the search (target 0.8, occupancy <= 0.85,
+        // so N >= 39.2) gives N = 40, SL 0.8905638271740768, scheduled ⌈40/0.7⌉ = 58
+        Run r = cxm("erlang", "--calls", "250", "--interval", "30m", "--aht", "240s", "--agents", "38",
+                "--answer-within", "20s", "--format", "csv");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(num(r.csv(), "38", "p_wait")).isCloseTo(0.3334525592974718, within(1e-13));
+        assertThat(num(r.csv(), "38", "service_level")).isCloseTo(0.7739826614977432, within(1e-13));
+        assertThat(num(r.csv(), "38", "asa_s")).isCloseTo(17.148988763869987, within(1e-12));
+        Run s = cxm("erlang", "--calls", "250", "--interval", "30m", "--aht", "240s", "--target-sl", "0.8",
+                "--answer-within", "20s", "--shrinkage", "0.3", "--max-occupancy", "0.85", "--format", "json");
+        assertThat(s.code()).as(s.err()).isZero();
+        assertThat(s.out()).contains("\"agents\":40").contains("\"scheduled\":58")
+                .contains("\"service_level\":0.89056382717407");
+    }
+
+    @Test
     void erlangSearchesTheStaffingAsPyworkforce() {
         Run r = cxm("erlang", "--calls", "100", "--interval", "30m", "--aht", "3m", "--target-sl", "0.8",
                 "--answer-within", "0.33m", "--shrinkage", "0.3", "--max-occupancy", "0.85", "--format", "csv");
