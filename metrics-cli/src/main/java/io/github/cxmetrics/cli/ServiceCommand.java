@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "service", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Contact-centre KPIs from a contact log, one row per contact. Each KPI is computed when"
                 + " its columns are given, and its definition is named in the output:",
-            "  FCR by flag (--resolved-flag), by repeat contact and by W-day issue episodes (--customer,"
+            "FCR by flag (--resolved-flag), by repeat contact and by W-day issue episodes (--customer,"
                 + " --time, --window); AHT = (talk + hold + after-call work) / handled contacts; ASA; the"
                 + " abandonment rate over queued contacts, with and without short abandons; the service level"
                 + " in ICMI's five formulas and the short-abandons-excluded one (--wait, --abandoned);"
@@ -120,7 +120,7 @@ final class ServiceCommand implements Callable<Integer> {
                     + " latest timestamp in the file.")
     String asOf;
 
-    @Option(names = "--percentiles", paramLabel = "P,...", defaultValue = "0.5,0.9,0.95", split = ",",
+    @Option(names = "--percentiles", paramLabel = "P", defaultValue = "0.5,0.9,0.95", split = ",",
             description = "Percentiles of response and resolution time, in (0, 1) (default: ${DEFAULT-VALUE}).")
     double[] percentiles;
 
