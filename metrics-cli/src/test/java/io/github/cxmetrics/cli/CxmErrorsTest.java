@@ -69,6 +69,9 @@ class CxmErrorsTest {
         c.add(new String[] {"servqual", f, "--scale", "1..7", "--format", "csv"});
         c.add(new String[] {"retention", f, "--duration", "tenure", "--churned", "churned"});
         c.add(new String[] {"clv", f, "--customer", "customer", "--date", "date", "--amount", "amount"});
+        c.add(new String[] {"service", f, "--customer", "customer", "--time", "date", "--resolved-flag", "churned",
+            "--wait", "tenure", "--abandoned", "churned", "--handle", "amount", "--response", "recommend"});
+        c.add(new String[] {"service", f, "--time", "date", "--resolved-at", "date", "--format", "json"});
         List<String[]> withSkip = new ArrayList<>();
         for (String[] a : c) {
             withSkip.add(a);

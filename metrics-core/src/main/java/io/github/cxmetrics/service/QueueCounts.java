@@ -44,7 +44,10 @@ public record QueueCounts(long answered, long abandoned, long answeredWithin, lo
         within("answeredWithin", answeredWithin, "answered", answered);
         within("abandonedWithin", abandonedWithin, "abandoned", abandoned);
         within("shortAbandoned", shortAbandoned, "abandoned", abandoned);
-        Math.addExact(answered, abandoned);
+        if (answered > Long.MAX_VALUE - abandoned) {
+            throw new IllegalArgumentException("answered + abandoned must not exceed " + Long.MAX_VALUE + ", was "
+                    + answered + " + " + abandoned);
+        }
     }
 
     private static void nonNegative(String name, long v) {

@@ -105,6 +105,8 @@ class QueueKpiTest {
                 .hasMessage("shortAbandoned must be in 0..5 (abandoned), was 6");
         assertThatThrownBy(() -> new QueueCounts(-1, 5, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("answered must be >= 0, was -1");
+        assertThatThrownBy(() -> new QueueCounts(Long.MAX_VALUE, 1, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("answered + abandoned must not exceed 9223372036854775807, was 9223372036854775807 + 1");
         assertThatThrownBy(() -> new QueueCounts(0, 0, 0, 0, 0).abandonmentRate())
                 .isInstanceOf(IllegalStateException.class).hasMessage("abandonment rate of no queued contact is undefined");
         assertThatThrownBy(() -> new QueueCounts(0, 4, 0, 4, 4).serviceLevel(Formula.ANSWERED_ONLY))
