@@ -3,12 +3,16 @@ package io.github.cxmetrics.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.github.cxmetrics.retention.KaplanMeier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.QuickTheory;
 
 /**
  * {@link ResolutionTimes}. The vector is mission-next.md §4.1 (hours 2, 5, 8+, 12, 24, 30+, 48, 72+,
@@ -21,7 +25,8 @@ import org.junit.jupiter.api.Test;
  *   quantile(f, c(.5,.9), conf.int=FALSE)         # 48 120
  * </pre>
  * RMST to 120 h is 57.9571428571429 (§4.1). The naive median of the seven resolved tickets (2, 5, 12,
- * 24, 48, 96, 120) is 24 h.
+ * 24, 48, 96, 120) is 24 h. The property test checks the definition: without censoring, R's
+ * {@code quantile.survfit} rule is Hyndman &amp; Fan's type 2 of the resolution times.
  */
 class ResolutionTimesTest {
 
@@ -89,6 +94,27 @@ class ResolutionTimesTest {
         assertThat(r.quantile(0.25)).hasValue(5.5); // flat at exactly 0.75 from 1 h to the last follow-up, 10 h
         assertThat(r.median()).isEmpty();
         assertThat(r.quantile(0.9)).isEmpty();
+    }
+
+    @Test
+    void withoutOpenTicketsTheQuantilesAreTheAveragedInverseEcdf() {
+        // without censoring S(t) is 1 − ECDF(t), and R's quantile.survfit rule (first t with S <= 1 − p,
+        // the midpoint where S sits exactly at 1 − p) is the definition of Hyndman & Fan's type 2
+        QuickTheory.qt().withFixedSeed(20261203L).withExamples(300)
+                .forAll(lists().of(integers().between(0, 500)).ofSizeBetween(1, 40), doubles().between(0.001, 0.999))
+                .checkAssert((hours, p) -> {
+                    Instant[] opened = new Instant[hours.size()];
+                    Instant[] resolved = new Instant[hours.size()];
+                    double[] h = new double[hours.size()];
+                    for (int i = 0; i < h.length; i++) {
+                        opened[i] = AS_OF.minus(Duration.ofDays(60));
+                        resolved[i] = opened[i].plus(Duration.ofHours(hours.get(i)));
+                        h[i] = hours.get(i);
+                    }
+                    ResolutionTimes r = ResolutionTimes.of(opened, resolved, AS_OF, Duration.ofHours(1));
+                    assertThat(r.open()).isZero();
+                    assertThat(r.quantile(p)).hasValue(ExactQuantiles.of(h).quantile(p, QuantileType.TYPE_2));
+                });
     }
 
     @Test
