@@ -5,7 +5,8 @@
  * NPS, CSAT and CES with their interval estimators, the multi-attribute satisfaction index and driver
  * analysis ({@code io.github.cxmetrics.csi}), churn, retention and survival
  * ({@code io.github.cxmetrics.retention}), customer lifetime value ({@code io.github.cxmetrics.clv}),
- * and the statistical value types every metric returns ({@code io.github.cxmetrics.stats}). The module has no dependencies beyond {@code java.base};
+ * contact-centre KPIs, Erlang C, response-time percentiles and ratings sort keys
+ * ({@code io.github.cxmetrics.service}), and the statistical value types every metric returns ({@code io.github.cxmetrics.stats}). The module has no dependencies beyond {@code java.base};
  * {@code io.github.cxmetrics.internal.math} holds the numerical kernels and is not exported.
  *
  * @since 0.1.0
@@ -16,6 +17,7 @@ module io.github.cxmetrics.core {
     exports io.github.cxmetrics.csi;
     exports io.github.cxmetrics.metric;
     exports io.github.cxmetrics.retention;
+    exports io.github.cxmetrics.service;
     exports io.github.cxmetrics.stats;
     exports io.github.cxmetrics.survey;
     exports io.github.cxmetrics.internal.format to io.github.cxmetrics.servqual;

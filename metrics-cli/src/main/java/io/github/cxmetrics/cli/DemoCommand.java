@@ -21,13 +21,14 @@ import picocli.CommandLine.Spec;
         description = {"Runs every command on sample data bundled in the jar: a survey export (NPS, CSAT, CES by"
                 + " region, and which of satisfaction and ease drives recommendation), a SERVQUAL questionnaire,"
                 + " customer lifetimes, the CDNOW transaction log (the data of Fader, Hardie & Lee 2005), a Kano"
-                + " questionnaire and eight weeks of NPS tracking. Each command line is printed before its output, so it can be"
+                + " questionnaire, eight weeks of NPS tracking, a contact-centre log, and an Erlang C staffing."
+                + " Each command line is printed before its output, so it can be"
                 + " copied and pointed at your own files."},
         footer = {"", "Example:", "  cxm demo --extract samples/   # also keep the sample files"})
 final class DemoCommand implements Callable<Integer> {
 
     static final String[] FILES = {"survey.csv", "servqual.csv", "customers.csv", "cdnow_transactions.csv",
-        "kano.csv", "tracking.csv"};
+        "kano.csv", "tracking.csv", "contacts.csv"};
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -51,6 +52,11 @@ final class DemoCommand implements Callable<Integer> {
             "--weight", "weight", "--bootstrap", "200"});
         c.add(new String[] {"kano", "kano.csv"});
         c.add(new String[] {"trend", "tracking.csv", "--date", "answered", "--period", "week", "--column", "recommend"});
+        c.add(new String[] {"service", "contacts.csv", "--customer", "customer", "--time", "started", "--resolved-flag",
+            "fcr", "--wait", "wait_s", "--abandoned", "abandoned", "--talk", "talk_s", "--hold", "hold_s", "--acw",
+            "acw_s", "--response", "first_response_s", "--resolved-at", "resolved", "--short-abandon", "5s"});
+        c.add(new String[] {"erlang", "--calls", "250", "--interval", "30m", "--aht", "240s", "--target-sl", "0.8",
+            "--answer-within", "20s", "--shrinkage", "0.3", "--max-occupancy", "0.85"});
         return c;
     }
 
@@ -79,7 +85,9 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("$ cxm " + String.join(" ", command));
                 out.println();
                 String[] args = command.clone();
-                args[1] = dir.resolve(args[1]).toString();
+                if (java.util.Arrays.asList(FILES).contains(args[1])) {
+                    args[1] = dir.resolve(args[1]).toString(); // erlang reads no file
+                }
                 int code = Cxm.run(out, err, args);
                 worst = Math.max(worst, code);
                 out.println();

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class CxmCommandsTest {
 
-    static final List<String> COMMANDS = List.of("nps", "csat", "ces", "servqual", "clv", "retention", "drivers", "kano", "trend", "demo", "help");
+    static final List<String> COMMANDS = List.of("nps", "csat", "ces", "servqual", "clv", "retention", "drivers", "kano",
+            "trend", "service", "erlang", "demo", "help");
 
     @Test
     void helpViaTheHelpCommandEqualsTheCommandsOwnHelp() {

@@ -344,7 +344,8 @@ class CxmEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nps", "csat", "ces", "servqual", "clv", "retention", "drivers", "kano", "trend", "demo"})
+    @ValueSource(strings = {"nps", "csat", "ces", "servqual", "clv", "retention", "drivers", "kano", "trend", "service",
+        "erlang", "demo"})
     void everyCommandHasHelpWithAnExample(String command) {
         Run run = cxm(command, "--help");
         assertThat(run.code()).isZero();
@@ -476,15 +477,17 @@ class CxmEndToEndTest {
         Run run = cxm("demo", "--extract", tmp.resolve("samples").toString());
         assertThat(run.code()).as(run.err()).isZero();
         for (String command : new String[] {"nps", "csat", "ces", "servqual", "retention", "clv", "drivers", "kano",
-            "trend"}) {
+            "trend", "service", "erlang"}) {
             assertThat(run.out()).contains("$ cxm " + command + " ");
         }
         assertThat(run.out()).contains("BG/NBD").contains("median lifetime").contains("SERVQUAL, 80 respondents")
-                .contains("Key drivers, ").contains("Kano, 3 features").contains("weighted least squares");
+                .contains("Key drivers, ").contains("Kano, 3 features").contains("weighted least squares")
+                .contains("Customer service, 20 contacts").contains("Staffing for target service level 0.8");
         // tables and notes stay within 100 columns (the echoed command lines may be longer)
         assertThat(run.out().lines().filter(l -> !l.startsWith("$ cxm ")))
                 .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
         assertThat(tmp.resolve("samples").resolve("survey.csv")).exists();
         assertThat(tmp.resolve("samples").resolve("cdnow_transactions.csv")).exists();
+        assertThat(tmp.resolve("samples").resolve("contacts.csv")).exists();
     }
 }

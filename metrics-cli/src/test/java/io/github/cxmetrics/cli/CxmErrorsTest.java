@@ -71,6 +71,9 @@ class CxmErrorsTest {
         c.add(new String[] {"clv", f, "--customer", "customer", "--date", "date", "--amount", "amount"});
         c.add(new String[] {"trend", f, "--date", "date", "--column", "recommend"});
         c.add(new String[] {"trend", f, "--date", "date", "--column", "ease", "--metric", "csat", "--period", "day"});
+        c.add(new String[] {"service", f, "--customer", "customer", "--time", "date", "--resolved-flag", "churned",
+            "--wait", "tenure", "--abandoned", "churned", "--handle", "amount", "--response", "recommend"});
+        c.add(new String[] {"service", f, "--time", "date", "--resolved-at", "date", "--format", "json"});
         List<String[]> withSkip = new ArrayList<>();
         for (String[] a : c) {
             withSkip.add(a);
@@ -196,7 +199,7 @@ class CxmErrorsTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("cxm: unknown command 'keydrivers'; the commands are: nps, csat, ces,"
-                + " servqual, clv, retention, drivers, kano, trend, demo, help\n");
+                + " servqual, clv, retention, drivers, kano, trend, service, erlang, demo, help\n");
         Run none = cxm();
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.out()).isEmpty();
