@@ -16,6 +16,7 @@ module io.github.cxmetrics.core {
     exports io.github.cxmetrics.csi;
     exports io.github.cxmetrics.metric;
     exports io.github.cxmetrics.retention;
+    exports io.github.cxmetrics.service;
     exports io.github.cxmetrics.stats;
     exports io.github.cxmetrics.survey;
     exports io.github.cxmetrics.internal.format to io.github.cxmetrics.servqual;
