@@ -530,10 +530,11 @@ public final class QuantileSketch implements Mergeable<QuantileSketch> {
             return 0.0;
         }
         k = positive.keyAtRank(rank, seen);
-        if (k == Integer.MIN_VALUE) {
-            throw new AssertionError("rank " + rank + " beyond the count " + count);
+        if (k != Integer.MIN_VALUE) {
+            return value(k);
         }
-        return value(k);
+        // above 2^53 values, q·(n − 1) and the counts round as doubles and the rank can reach n: the top
+        return positive.total > 0 ? value(positive.hi) : zeroCount > 0 ? 0.0 : -value(-negative.hi);
     }
 
     /**
