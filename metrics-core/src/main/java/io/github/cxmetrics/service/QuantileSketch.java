@@ -97,11 +97,13 @@ import java.util.stream.Collector;
  * 40      12·p      p × (key int32, count int64): keys strictly increasing, counts >= 1
  *         4         q, negative buckets (int32)
  *         12·q      q × (key of |x| int32, count int64): keys strictly increasing, counts >= 1
- *         2         L, bytes of the sum (uint16, 1..273)
- *         L         the exact sum in units of 2^-1074: minimal two's complement, least significant byte first
+ *         2         z, zero bytes left out below the sum (uint16, 0..272)
+ *         2         L, bytes of the sum (uint16, 0..273)
+ *         L         M: the exact sum is M·2^(8z − 1074); minimal two's complement, least significant
+ *                   byte first, that byte non-zero (L = z = 0 for a zero sum)
  * }</pre>
  * Every state has exactly one form; {@code docs/binary-format.md} lists what the reader checks.
- * Size: {@code 62 + 12·(p + q) + L} bytes; 63 for an empty sketch.
+ * Size: {@code 64 + 12·(p + q) + L} bytes; 64 for an empty sketch.
  *
  * <p>Not thread-safe: confine a sketch to one thread, or give each thread its own and merge
  * ({@link #collector(double)} does that for parallel streams).
@@ -127,6 +129,7 @@ public final class QuantileSketch implements Mergeable<QuantileSketch> {
     private static final long MASK32 = 0xFFFF_FFFFL;
     private static final int CARRY_EVERY = 1 << 29;
     private static final int MAX_SUM_BYTES = 4 * LIMBS + 1;
+    private static final int MAX_SUM_SHIFT = 4 * LIMBS;
     private static final int SUM_SCALE = -1074;
 
     private final double relativeAccuracy;
@@ -751,29 +754,39 @@ public final class QuantileSketch implements Mergeable<QuantileSketch> {
         return FAMILY;
     }
 
-    private byte[] sumBytes() {
-        byte[] be = exactSum().toByteArray();
+    /**
+     * The sum's encoding: the exact sum S = M·2^(8z), z = ⌊(lowest set bit of S)/8⌋; element 0 is z,
+     * element 1 M's minimal two's complement, least significant byte first (both empty/0 when S = 0).
+     */
+    private Object[] sumForm() {
+        BigInteger s = exactSum();
+        if (s.signum() == 0) {
+            return new Object[] {0, new byte[0]};
+        }
+        int z = s.getLowestSetBit() / 8;
+        byte[] be = s.shiftRight(8 * z).toByteArray();
         byte[] le = new byte[be.length];
         for (int i = 0; i < be.length; i++) {
             le[i] = be[be.length - 1 - i];
         }
-        return le;
+        return new Object[] {z, le};
     }
 
     private int payloadSize(int sumBytes) {
-        long size = 46 + 12L * (positive.occupied() + negative.occupied()) + sumBytes;
+        long size = 48 + 12L * (positive.occupied() + negative.occupied()) + sumBytes;
         return StateFrame.size(size) - StateFrame.OVERHEAD;
     }
 
     /**
-     * The exact size of the binary form: {@code 62 + 12·(p + q) + L} bytes for {@code p} positive and
-     * {@code q} negative non-empty buckets and an {@code L}-byte sum (63 bytes when empty).
+     * The exact size of the binary form: {@code 64 + 12·(p + q) + L} bytes for {@code p} positive and
+     * {@code q} negative non-empty buckets and an {@code L}-byte sum (64 bytes when empty; the sum of
+     * typical values takes a few bytes).
      *
      * @return the size in bytes
      */
     @Override
     public int serializedSize() {
-        return StateFrame.size(payloadSize(sumBytes().length));
+        return StateFrame.size(payloadSize(((byte[]) sumForm()[1]).length));
     }
 
     /**
@@ -784,15 +797,16 @@ public final class QuantileSketch implements Mergeable<QuantileSketch> {
     @Override
     public void writeTo(ByteBuffer target) {
         Objects.requireNonNull(target, "target");
-        byte[] s = sumBytes();
-        StateFrame.Writer w = StateFrame.begin(target, FAMILY.id(), FORMAT_VERSION, 0, payloadSize(s.length));
+        Object[] form = sumForm();
+        byte[] m = (byte[]) form[1];
+        StateFrame.Writer w = StateFrame.begin(target, FAMILY.id(), FORMAT_VERSION, 0, payloadSize(m.length));
         w.f64(relativeAccuracy).i32(maxBuckets).i64(zeroCount).f64(count == 0 ? 0.0 : min)
                 .f64(count == 0 ? 0.0 : max);
         w.i32(positive.occupied());
         positive.forEach((k, c) -> w.i32(k).i64(c));
         w.i32(negative.occupied());
         negative.forEachDescending((k, c) -> w.i32(-k).i64(c));
-        w.buffer().putShort((short) s.length).put(s);
+        w.buffer().putShort((short) (int) form[0]).putShort((short) m.length).put(m);
         w.finish();
     }
 
@@ -862,18 +876,30 @@ public final class QuantileSketch implements Mergeable<QuantileSketch> {
         long total = zero;
         total = s.readBuckets(in, "positive", s.positive, 1, total);
         total = s.readBuckets(in, "negative", s.negative, -1, total);
+        int z = in.u8("the sum's shift") | in.u8("the sum's shift") << 8;
         int length = in.u8("the sum's length") | in.u8("the sum's length") << 8;
-        if (length < 1 || length > MAX_SUM_BYTES || length != in.remaining()) {
-            throw in.corrupt("the sum's length is " + length + ", expected 1.." + MAX_SUM_BYTES
-                    + " and the " + in.remaining() + " bytes left");
+        if (z > MAX_SUM_SHIFT || length > MAX_SUM_BYTES || length != in.remaining()) {
+            throw in.corrupt("the sum has shift " + z + " and length " + length + ", expected 0.." + MAX_SUM_SHIFT
+                    + " and 0.." + MAX_SUM_BYTES + " bytes, the " + in.remaining() + " bytes left");
         }
-        byte[] be = new byte[length];
-        for (int i = length - 1; i >= 0; i--) {
-            be[i] = (byte) in.u8("the sum");
-        }
-        BigInteger sum = new BigInteger(be);
-        if (sum.toByteArray().length != length) {
-            throw in.corrupt("the sum is not in its minimal two's complement form");
+        BigInteger sum = BigInteger.ZERO;
+        if (length == 0) {
+            if (z != 0) {
+                throw in.corrupt("a zero sum has shift " + z + ", its form has shift 0");
+            }
+        } else {
+            byte[] be = new byte[length];
+            for (int i = length - 1; i >= 0; i--) {
+                be[i] = (byte) in.u8("the sum");
+            }
+            if (be[length - 1] == 0) {
+                throw in.corrupt("the sum's lowest byte is 0: its form leaves zero bytes to the shift");
+            }
+            BigInteger mantissa = new BigInteger(be);
+            if (mantissa.toByteArray().length != length) {
+                throw in.corrupt("the sum is not in its minimal two's complement form");
+            }
+            sum = mantissa.shiftLeft(8 * z);
         }
         s.zeroCount = zero;
         s.count = total;

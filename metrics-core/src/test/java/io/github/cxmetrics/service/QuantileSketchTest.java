@@ -259,8 +259,12 @@ class QuantileSketchTest {
         buf.position(3);
         assertThat(QuantileSketch.fromByteBuffer(buf).toByteArray()).isEqualTo(bytes);
         assertThat(buf.hasRemaining()).isFalse();
-        // an empty sketch: 16 bytes of frame, 46 of fields, a one-byte sum
-        assertThat(new QuantileSketch(0.01).toByteArray()).hasSize(63);
+        // an empty sketch: 16 bytes of frame, 48 of fields, no sum bytes; 1..1000 sum to 500500·2^1074 =
+        // 125125·2^1076: shift z = 134 bytes, M = 125125·4 = 500500 in 3 bytes; 200 buckets
+        assertThat(new QuantileSketch(0.01).toByteArray()).hasSize(64);
+        QuantileSketch a = new QuantileSketch(0.01);
+        a.addAll(streamA());
+        assertThat(a.serializedSize()).isEqualTo(64 + 12 * 200 + 3);
     }
 
     @Test
