@@ -47,7 +47,7 @@ import java.util.stream.Collector;
  * order statistic is in the zero bucket (then 0 is returned) or in a collapsed bucket (below). The
  * answer is a bucket's representative, not a data value: it may lie slightly outside
  * [{@link #min()}, {@link #max()}], which are exact. Example (§4.3 of the project's research report,
- * values of {@code sketches-java} 0.8 with {@code LogarithmicMapping(0.01)}): for 1, 2, …, 1000 the
+ * values of {@code sketches-java} with {@code LogarithmicMapping(0.01)}): for 1, 2, …, 1000 the
  * median is 497.7794014558156 and the 0.999 quantile 1002.42800852213.
  *
  * <p><b>Optional bound on the buckets.</b> {@link #QuantileSketch(double, int)} keeps at most
