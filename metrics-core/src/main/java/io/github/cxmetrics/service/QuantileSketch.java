@@ -105,6 +105,9 @@ import java.util.stream.Collector;
  * Every state has exactly one form; {@code docs/binary-format.md} lists what the reader checks.
  * Size: {@code 64 + 12·(p + q) + L} bytes; 64 for an empty sketch.
  *
+ * <p>A sketch does not override {@code equals}: two sketches hold the same state exactly when their
+ * {@link #toByteArray()} are equal.
+ *
  * <p>Not thread-safe: confine a sketch to one thread, or give each thread its own and merge
  * ({@link #collector(double)} does that for parallel streams).
  *
@@ -461,8 +464,8 @@ public final class QuantileSketch implements Mergeable<QuantileSketch> {
             return this;
         }
         QuantileSketch o = other == this ? copy() : other;
-        o.positive.forEach(positive::add);
-        o.negative.forEach(negative::add);
+        positive.addFrom(o.positive);
+        negative.addFrom(o.negative);
         zeroCount += o.zeroCount;
         if (count == 0) {
             min = o.min;
@@ -1137,6 +1140,19 @@ public final class QuantileSketch implements Mergeable<QuantileSketch> {
                 long v = counts[k - offset];
                 if (v != 0) {
                     c.accept(k, v);
+                }
+            }
+        }
+
+        /** Adds every bucket of another store (ascending, so a bounded window moves as in one pass). */
+        void addFrom(Buckets other) {
+            if (other.total == 0) {
+                return;
+            }
+            for (int k = other.lo; k <= other.hi; k++) {
+                long v = other.counts[k - other.offset];
+                if (v != 0) {
+                    add(k, v);
                 }
             }
         }

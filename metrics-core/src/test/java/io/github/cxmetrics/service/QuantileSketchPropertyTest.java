@@ -25,7 +25,7 @@ import org.quicktheories.core.Gen;
  * <p>The accuracy checks compare each estimate with the order statistic the reference's rank rule
  * names, {@code x_(⌊q(n−1)⌋+1)} (1-based), i.e. {@code sorted[(int) Math.floor(q * (n − 1))]}, and
  * require {@code |x̂ − x| <= α·|x|} up to a relative slack of 1e-12 for floating-point rounding of the
- * bucket boundaries and representatives (the guarantee of Masson, Rim &amp; Lee 2019, Theorem 2).
+ * bucket boundaries and representatives (the guarantee of Masson, Rim &amp; Lee 2019).
  */
 class QuantileSketchPropertyTest {
 
