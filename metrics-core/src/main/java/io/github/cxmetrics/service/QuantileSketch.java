@@ -962,8 +962,8 @@ public final class QuantileSketch implements Mergeable<QuantileSketch> {
     private void checkConsistency(StateFrame.Reader in, BigInteger exact) {
         if (count == 0) {
             if (Double.doubleToRawLongBits(min) != 0 || Double.doubleToRawLongBits(max) != 0 || exact.signum() != 0) {
-                throw in.corrupt("an empty sketch has minimum, maximum and sum +0.0, was " + min + ", " + max
-                        + " and a non-zero sum");
+                throw in.corrupt("an empty sketch has minimum, maximum and sum 0, was " + min + ", " + max + " and "
+                        + (exact.signum() == 0 ? "0" : "a non-zero sum"));
             }
             return;
         }
