@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
  * its {@code Sk.java}), reproduced to the last digit by the independent Python port
  * {@code src/test/resources/io/github/cxmetrics/service/quantile_sketch_expected.py}, which also gives
  * the values of the cases the report did not run (negative values, the zero bucket, x = 1) and the
- * exact sums (Python fractions).
+ * exact sums (Python fractions). The negative, zero-bucket, x = 1 and bounded (collapsing) cases were
+ * also peer-run on sketches-java itself, compiled from its source at v0.8.3-2
+ * ({@code SketchesJavaReference.java.txt} beside the Python script: code and output).
  */
 class QuantileSketchTest {
 
@@ -88,7 +90,7 @@ class QuantileSketchTest {
 
     @Test
     void aValueExactlyAtAPowerOfGammaFollowsTheReferenceNotThePaper() {
-        // x = 1 = γ^0: sketches-java puts it in key 0 = ⌊0⌋ and answers 1 + α' = 1.01; the paper's ⌈·⌉
+        // x = 1 = γ^0: sketches-java puts it in key 0 = ⌊0⌋ and answers 1 + α' = 1.01 (peer-run); the paper's ⌈·⌉
         // convention (and sketches-py) would answer 2/(γ + 1) = 1 − α = 0.99
         QuantileSketch s = new QuantileSketch(0.01);
         s.add(1.0);
@@ -105,6 +107,7 @@ class QuantileSketchTest {
         }
         s.add(1e-310); // subnormal: below the zero threshold
         assertThat(s.bucketCount()).isEqualTo(331);
+        // the Python port's values; sketches-java (peer-run) gives the same ten
         assertThat(s.quantiles(0, 0.1, 0.25, 0.4985, 0.4999, 0.5, 0.5005, 0.5015, 0.75, 1)).containsExactly(
                 -497.7794014558156, -399.47439724136655, -252.17778678947948, -1.9936617014173448, 0.0, 0.0, 0.0,
                 1.01, 247.18416724909366, 497.7794014558156);
@@ -167,15 +170,19 @@ class QuantileSketchTest {
         assertThat(bounded.bucketCount()).isEqualTo(10);
         assertThat(bounded.maxBuckets()).hasValue(10);
         assertThat(unbounded.maxBuckets()).isEmpty();
-        // 1000 has key ⌊ln 1000 / ln γ⌋ = 345; kept: keys 336..345, γ^336 = 828.6…: the values 829..1000
-        double gamma = 1.01 / 0.99;
-        double bottom = Math.exp(336 * Math.log(gamma)) * 2 * gamma / (gamma + 1);
+        // 1000 has key ⌊ln 1000 / ln γ⌋ = 345; kept: keys 336..345, γ^336 = 828.6…: the values 829..1000.
+        // sketches-java with CollapsingLowestDenseStore(10), peer-run: 837.2932305269575 (q = 0 and 0.5, the
+        // collapsed bottom bucket), 907.0313473738103, 944.049257683934, 982.5779489474347, 1002.42800852213 (twice)
+        assertThat(bounded.quantiles(0, 0.5, 0.9, 0.95, 0.99, 0.999, 1)).containsExactly(837.2932305269575,
+                837.2932305269575, 907.0313473738103, 944.049257683934, 982.5779489474347, 1002.42800852213,
+                1002.42800852213);
         for (double q : new double[] {0.9, 0.95, 0.99, 0.999, 1}) {
             assertThat(bounded.quantile(q)).as("q = " + q).isEqualTo(unbounded.quantile(q));
         }
-        // the low quantiles have lost their guarantee: they answer the lowest kept bucket
+        // the low quantiles have lost their guarantee: they answer the lowest kept bucket, γ^336·2γ/(γ + 1)
+        double gamma = 1.01 / 0.99;
+        double bottom = Math.exp(336 * Math.log(gamma)) * 2 * gamma / (gamma + 1);
         assertThat(bounded.quantile(0)).isCloseTo(bottom, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(bounded.quantile(0.5)).isEqualTo(bounded.quantile(0));
         assertThat(bounded.min()).isEqualTo(1.0); // exact all the same
         assertThat(bounded.mean()).isEqualTo(500.5);
 
@@ -205,6 +212,9 @@ class QuantileSketchTest {
         assertThat(low.copy().merge(high).toByteArray()).isEqualTo(onePass.toByteArray());
         assertThat(high.copy().merge(low).toByteArray()).isEqualTo(onePass.toByteArray());
         assertThat(onePass.bucketCount()).isEqualTo(2); // 1000 and the collapsed bottom of the window
+        // sketches-java, CollapsingLowestDenseStore(4), the same values in this order (peer-run)
+        assertThat(onePass.quantiles(0, 0.5, 0.8, 1)).containsExactly(776.1132334483983, 776.1132334483983,
+                776.1132334483983, 1047.9056210767776);
     }
 
     @Test
