@@ -79,9 +79,9 @@ import java.util.stream.Collector;
  *
  * <p><b>State and memory.</b> Two dense arrays of {@code long} counts over the occupied key range,
  * exact {@code long} counts, exact min and max, and the exact sum (68 {@code long}s). The relative
- * accuracy is limited to {@code [0.001, 1)} so that any state — also one read from bytes — has at most
- * about 710 000 buckets (5.7 MB of counts) over the whole double range; the usual ranges are small: at α = 0.01,
- * 1 ms … 1 day takes 914 buckets and 1 s … 30 days 739.
+ * accuracy is limited to {@code [0.001, 1)} so that any state — also one read from bytes — spans at
+ * most 709 089 keys (5.7 MB of counts) over the whole double range; the usual ranges are small: at
+ * α = 0.01, 1 ms … 1 day takes 914 buckets and 1 s … 30 days 739.
  *
  * <p><b>Binary form.</b> {@link #toByteArray()} and {@link #writeTo(ByteBuffer)} write one frame of
  * the cxmetrics state format ({@link Mergeable}) with family id 7 ({@link #FAMILY},
