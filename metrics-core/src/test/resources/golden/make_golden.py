@@ -105,3 +105,38 @@ for _, pairs, added in kano:
     assert len(slots) == 31
     payload += struct.pack("<31q", *slots)
 write("kano-v1.bin", frame(6, 1, 1, payload))
+
+# family 7, quantile-sketch, v1: relative accuracy 0.01, unbounded; values 0.0, 1e-310, 1.0, 2.5, 10.0, 10.0,
+# -3.0, -0.5. Keys floor(ln|x| * multiplier), multiplier = 1 / log1p(gamma - 1), gamma = 1.01 / 0.99 (each
+# product but that of 1 is at least 0.05 from an integer, so any correctly rounded log gives these keys): 1 -> 0, 2.5 -> 45,
+# 10 -> 115; |-3| -> 54, |-0.5| -> -35 (ln 1 = 0 exactly, so 1 -> 0). 0.0 and 1e-310 are at most MIN_NORMAL * (1 + a')/(1 - a'): the zero
+# bucket. The sum S, in units of 2^-1074, exactly: 20 + 1e-310 (fractions), written as S = M * 2^(8z) with z the
+# number of whole zero bytes at its low end (uint16), then M in minimal two's complement, little-endian.
+import math
+alpha = 0.01
+gamma = (1 + alpha) / (1 - alpha)
+mult = 1 / math.log1p(gamma - 1)
+values = [0.0, 1e-310, 1.0, 2.5, 10.0, 10.0, -3.0, -0.5]
+zero_max = 2.2250738585072014e-308 * (1 + (gamma - 1) / (gamma + 1)) / (1 - (gamma - 1) / (gamma + 1))
+pos, neg, zero = {}, {}, 0
+for x in values:
+    if abs(x) <= zero_max:
+        zero += 1
+        continue
+    p = math.log(abs(x)) * mult
+    assert abs(x) == 1.0 or 0.05 < p - math.floor(p) < 0.95  # ln 1 = 0 exactly: key 0 (x = gamma^0)
+    store = pos if x > 0 else neg
+    store[math.floor(p)] = store.get(math.floor(p), 0) + 1
+assert pos == {0: 1, 45: 1, 115: 2} and neg == {54: 1, -35: 1} and zero == 2
+exact = sum(Fraction(x) for x in values) * 2 ** 1074
+assert exact.denominator == 1
+s = exact.numerator
+z = ((s & -s).bit_length() - 1) // 8
+mant = s >> (8 * z)
+sum_bytes = mant.to_bytes((mant if mant >= 0 else ~mant).bit_length() // 8 + 1, "little", signed=True)
+assert sum_bytes[0] != 0
+payload = struct.pack("<diqdd", alpha, 0, zero, min(values), max(values))
+payload += struct.pack("<i", len(pos)) + b"".join(struct.pack("<iq", k, pos[k]) for k in sorted(pos))
+payload += struct.pack("<i", len(neg)) + b"".join(struct.pack("<iq", k, neg[k]) for k in sorted(neg))
+payload += struct.pack("<HH", z, len(sum_bytes)) + sum_bytes
+write("quantile-sketch-v1.bin", frame(7, 1, 0, payload))

@@ -25,6 +25,7 @@ import java.util.function.Function;
  *   <tr><td>4</td><td>cohort</td><td>{@code io.github.cxmetrics.retention.CohortAccumulator}</td><td>core</td></tr>
  *   <tr><td>5</td><td>rfm</td><td>{@code io.github.cxmetrics.clv.RfmAccumulator}</td><td>core</td></tr>
  *   <tr><td>6</td><td>kano</td><td>{@code io.github.cxmetrics.csi.KanoAccumulator}</td><td>core</td></tr>
+ *   <tr><td>7</td><td>quantile-sketch</td><td>{@code io.github.cxmetrics.service.QuantileSketch}</td><td>core</td></tr>
  *   <tr><td>16</td><td>servqual</td><td>{@code io.github.cxmetrics.servqual.ServqualAccumulator}</td><td>servqual</td></tr>
  * </table>
  * Ids are fixed for ever; a family's format version changes when its payload layout does, and

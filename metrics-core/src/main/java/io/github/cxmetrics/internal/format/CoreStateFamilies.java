@@ -4,6 +4,7 @@ import io.github.cxmetrics.clv.RfmAccumulator;
 import io.github.cxmetrics.csi.KanoAccumulator;
 import io.github.cxmetrics.retention.CohortAccumulator;
 import io.github.cxmetrics.retention.KaplanMeierAccumulator;
+import io.github.cxmetrics.service.QuantileSketch;
 import io.github.cxmetrics.stats.MeanAccumulator;
 import io.github.cxmetrics.stats.StateFamily;
 import io.github.cxmetrics.survey.RatingAccumulator;
@@ -24,6 +25,7 @@ public final class CoreStateFamilies implements StateFamily.Provider {
                 KaplanMeierAccumulator.FAMILY,
                 CohortAccumulator.FAMILY,
                 RfmAccumulator.FAMILY,
-                KanoAccumulator.FAMILY);
+                KanoAccumulator.FAMILY,
+                QuantileSketch.FAMILY);
     }
 }

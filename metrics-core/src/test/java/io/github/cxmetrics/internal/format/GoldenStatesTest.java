@@ -13,6 +13,7 @@ import io.github.cxmetrics.retention.CohortAccumulator;
 import io.github.cxmetrics.retention.CohortTable;
 import io.github.cxmetrics.retention.KaplanMeier;
 import io.github.cxmetrics.retention.KaplanMeierAccumulator;
+import io.github.cxmetrics.service.QuantileSketch;
 import io.github.cxmetrics.stats.MeanAccumulator;
 import io.github.cxmetrics.stats.MeanSummary;
 import io.github.cxmetrics.stats.StateFamily;
@@ -192,5 +193,35 @@ class GoldenStatesTest {
         }
         assertThat(same.toByteArray()).isEqualTo(bytes);
         assertThat(StateFamily.read(bytes)).isInstanceOf(KanoAccumulator.class);
+    }
+
+    @Test
+    void quantileSketchVersion1() {
+        byte[] bytes = golden("quantile-sketch-v1.bin");
+        QuantileSketch s = QuantileSketch.fromByteArray(bytes);
+        // values 0.0, 1e-310, 1.0, 2.5, 10.0, 10.0, -3.0, -0.5 at α = 0.01: zero bucket 2, positive keys 0, 45,
+        // 115 (twice), negative keys 54 (-3) and -35 (-0.5); exact sum 20 + 1e-310
+        assertThat(s.relativeAccuracy()).isEqualTo(0.01);
+        assertThat(s.maxBuckets()).isEmpty();
+        assertThat(s.count()).isEqualTo(8);
+        assertThat(s.bucketCount()).isEqualTo(6);
+        assertThat(s.min()).isEqualTo(-3.0);
+        assertThat(s.max()).isEqualTo(10.0);
+        assertThat(s.sum()).isEqualTo(20.0); // 20 + 1e-310 rounds to 20
+        assertThat(s.mean()).isEqualTo(2.5);
+        // ranks q·7 (cumulative 1, 2, 4, 5, 6, 8): q = 0 -> -3's bucket, rank 2.5 -> zero, rank 4.5 -> 1's bucket
+        // (1.01, x = γ^0), q = 1 -> 10's
+        assertThat(s.quantile(0)).isLessThan(-2.9).isGreaterThan(-3.1);
+        assertThat(s.quantile(2.5 / 7)).isEqualTo(0.0);
+        assertThat(s.quantile(4.5 / 7)).isEqualTo(1.01);
+        assertThat(s.quantile(1)).isGreaterThan(9.9).isLessThan(10.1);
+        QuantileSketch same = new QuantileSketch(0.01);
+        same.addAll(10.0, -0.5, 1e-310, 2.5);
+        same.add(-3.0);
+        same.add(10.0);
+        same.add(1.0, 1);
+        same.add(0.0);
+        assertThat(same.toByteArray()).isEqualTo(bytes);
+        assertThat(StateFamily.read(bytes)).isInstanceOf(QuantileSketch.class);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cxmetrics.clv.RfmAccumulator;
 import io.github.cxmetrics.retention.CohortAccumulator;
 import io.github.cxmetrics.retention.KaplanMeierAccumulator;
+import io.github.cxmetrics.service.QuantileSketch;
 import io.github.cxmetrics.stats.MeanAccumulator;
 import io.github.cxmetrics.stats.Mergeable;
 import io.github.cxmetrics.survey.RatingAccumulator;
@@ -80,6 +81,15 @@ class MergeableCopyTest {
             r.add("ann", d.plusDays(7), 0.2);
             r.add("ann", d.minusDays(1), 5);
             r.add("cy", d, 1);
+        });
+
+        QuantileSketch sketch = new QuantileSketch(0.01, 50);
+        sketch.addAll(3, 30, -2, 0);
+        copyIsDeep(sketch, s -> {
+            for (int i = 0; i < 60; i++) { // enough new keys to grow its arrays and collapse
+                s.add(Math.pow(1.1, i));
+            }
+            s.add(-1e6);
         });
     }
 

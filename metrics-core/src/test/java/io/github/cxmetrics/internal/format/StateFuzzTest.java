@@ -13,6 +13,7 @@ import io.github.cxmetrics.retention.CohortAccumulator;
 import io.github.cxmetrics.retention.CohortTable;
 import io.github.cxmetrics.retention.KaplanMeier;
 import io.github.cxmetrics.retention.KaplanMeierAccumulator;
+import io.github.cxmetrics.service.QuantileSketch;
 import io.github.cxmetrics.stats.MeanAccumulator;
 import io.github.cxmetrics.stats.MeanSummary;
 import io.github.cxmetrics.survey.Nps;
@@ -279,6 +280,58 @@ class StateFuzzTest {
                 acc.merge(acc);
             } catch (ArithmeticException overflow) {
                 // a feature's count above Long.MAX_VALUE / 2: refused, as documented
+            }
+        }).doesNotThrowAnyException();
+    }
+
+    @Test
+    void quantileSketchStates() {
+        List<QuantileSketch> seeds = new ArrayList<>();
+        seeds.add(new QuantileSketch(0.01));
+        QuantileSketch a = new QuantileSketch(0.01);
+        a.addAll(0.0, 1e-310, 1.0, 2.5, 10.0, 10.0, -3.0, -0.5, 12.5, 0.1, 0.2, 0.3);
+        seeds.add(a);
+        QuantileSketch bounded = new QuantileSketch(0.05, 8);
+        for (int i = 1; i <= 200; i++) {
+            bounded.add(i * 1.5);
+            bounded.add(-i * 0.25);
+        }
+        bounded.add(7.0, Long.MAX_VALUE / 4);
+        seeds.add(bounded);
+        QuantileSketch fine = new QuantileSketch(0.001);
+        fine.addAll(1e-30, 1e30, 42.0);
+        seeds.add(fine);
+        QuantileSketch one = new QuantileSketch(0.3);
+        one.add(-1e-9);
+        seeds.add(one);
+        StateFuzz.Tally t = new StateFuzz<>(QuantileSketch.FAMILY, seeds, StateFuzzTest::quantileSketchInvariants, 23)
+                .run(RANDOM, FLIPS, MUTATIONS);
+        System.out.println("quantile-sketch: " + t);
+        assertThat(t.rejected).isGreaterThanOrEqualTo(RANDOM + FLIPS);
+    }
+
+    static void quantileSketchInvariants(QuantileSketch s) {
+        assertThat(s.count()).isNotNegative();
+        assertThat(s.bucketCount()).isBetween(0, 2 * 710_000 + 1);
+        if (s.isEmpty()) {
+            assertThat(s.sum()).isEqualTo(0.0);
+            return;
+        }
+        double previous = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i <= 20; i++) {
+            double v = s.quantile(i / 20.0);
+            assertThat(v).isFinite().isGreaterThanOrEqualTo(previous);
+            previous = v;
+        }
+        double mean = s.mean();
+        assertThat(mean).isBetween(s.min(), s.max());
+        assertThat(s.quantile(0)).isLessThanOrEqualTo(s.quantile(1));
+        QuantileSketch copy = s.copy();
+        assertThatCode(() -> {
+            try {
+                copy.merge(s);
+            } catch (ArithmeticException overflow) {
+                // a count above Long.MAX_VALUE / 2: refused, as documented
             }
         }).doesNotThrowAnyException();
     }
