@@ -89,11 +89,43 @@ class ServiceReadmeTest {
             System.setOut(original);
             Locale.setDefault(locale);
         }
-        assertThat(out.toString(StandardCharsets.UTF_8).strip().lines().collect(Collectors.toList())).containsExactly(
-                "14 agents (20 scheduled): P(wait) 0.174, SL 0.888, ASA 7.8 s",
-                "ALL_QUEUED 81.1%, abandonment 5.7%",
-                "FCR REPEAT_CONTACT 3/4, ISSUE_EPISODE 2/3",
-                "p90 95.0 s (nearest rank), 97.5 s (R default)",
-                "Wilson 0.7545 < 0.7546; stars 3.3684");
+        assertThat(out.toString(StandardCharsets.UTF_8).strip().lines().collect(Collectors.toList()))
+                .containsExactly(OUTPUT);
+    }
+
+    private static final String[] OUTPUT = {
+        "14 agents (20 scheduled): P(wait) 0.174, SL 0.888, ASA 7.8 s",
+        "ALL_QUEUED 81.1%, abandonment 5.7%",
+        "FCR REPEAT_CONTACT 3/4, ISSUE_EPISODE 2/3",
+        "p90 95.0 s (nearest rank), 97.5 s (R default)",
+        "Wilson 0.7545 < 0.7546; stars 3.3684",
+    };
+
+    @Test
+    void readmeShowsThisCodeAndOutput() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath();
+        while (dir != null && !java.nio.file.Files.exists(dir.resolve("README.md"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).isNotNull();
+        String readme = java.nio.file.Files.readString(dir.resolve("README.md"));
+        assertThat(readme).contains("public class Service {");
+        String block = readme.substring(readme.indexOf("public class Service {"));
+        block = block.substring(0, block.indexOf("```"));
+        String source = java.nio.file.Files.readString(dir.resolve(
+                "metrics-core/src/test/java/io/github/cxmetrics/readme/ServiceReadmeTest.java"));
+        String tested = source.substring(source.indexOf("public static void main"));
+        tested = tested.substring(0, tested.indexOf("    @Test")).strip();
+        tested = tested.substring(0, tested.length() - 1).strip(); // the class's "}"
+        tested = tested.substring(0, tested.length() - 1);         // main's "}"
+        String readmeMain = block.substring(block.indexOf("public static void main"));
+        assertThat(normalise(readmeMain)).startsWith(normalise(tested));
+        for (String line : OUTPUT) {
+            assertThat(block).contains("// " + line);
+        }
+    }
+
+    private static String normalise(String code) {
+        return code.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
     }
 }
