@@ -50,7 +50,7 @@ import java.util.concurrent.ForkJoinPool;
  *
  * @since 0.1.0
  */
-public final class BetaGeometricNbd {
+public final class BetaGeometricNbd implements PurchaseModel {
 
     private final double r;
     private final double alpha;
@@ -741,6 +741,42 @@ public final class BetaGeometricNbd {
         }
         double lnY = lnR + lnL; // y = r·ln(1 + p·u)
         return BetaExpectation.log1mexp(Math.exp(lnY), lnY) - lnP;
+    }
+
+    /**
+     * {@code "BG/NBD"}.
+     *
+     * @return the name
+     * @since 0.2.0
+     */
+    @Override
+    public String name() {
+        return "BG/NBD";
+    }
+
+    /**
+     * Four: r, α, a, b.
+     *
+     * @return 4
+     * @since 0.2.0
+     */
+    @Override
+    public int parameterCount() {
+        return 4;
+    }
+
+    /**
+     * {@link #probabilityAlive(long, double, double)} of the customer's summary.
+     *
+     * @param customer the customer's summary
+     * @return {@code P(alive | x, tₓ, T)}, in [0, 1]
+     * @throws NullPointerException if {@code customer} is null
+     * @since 0.2.0
+     */
+    @Override
+    public double probabilityAlive(RfmSummary customer) {
+        java.util.Objects.requireNonNull(customer, "customer");
+        return probabilityAlive(customer.frequency(), customer.recency(), customer.age());
     }
 
     /**

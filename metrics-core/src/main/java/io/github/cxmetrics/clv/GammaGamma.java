@@ -323,6 +323,27 @@ public final class GammaGamma {
      */
     public double residualClv(BetaGeometricNbd purchases, RfmSummary customer, int periods, double periodLength,
             double discountRate, double marginRate) {
+        return residualClv((PurchaseModel) purchases, customer, periods, periodLength, discountRate, marginRate);
+    }
+
+    /**
+     * The residual CLV of {@link #residualClv(BetaGeometricNbd, RfmSummary, int, double, double, double)}
+     * with any purchase model: the same sum with {@code E[Y(t) | ·]} that model's
+     * {@link PurchaseModel#conditionalExpectedPurchases(double, RfmSummary)}.
+     *
+     * @param purchases the fitted purchase model
+     * @param customer the customer's summary (its monetary value is used when x &gt; 0)
+     * @param periods H, {@code >= 0}
+     * @param periodLength L in the summaries' time unit, {@code > 0}
+     * @param discountRate d per period, {@code > −1}
+     * @param marginRate margin as a fraction of spend, in [0, 1]
+     * @return the residual CLV, currency units, finite and {@code >= 0}
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException as the BG/NBD form
+     * @since 0.2.0
+     */
+    public double residualClv(PurchaseModel purchases, RfmSummary customer, int periods, double periodLength,
+            double discountRate, double marginRate) {
         Objects.requireNonNull(purchases, "purchases");
         Objects.requireNonNull(customer, "customer");
         if (periods < 0) {
