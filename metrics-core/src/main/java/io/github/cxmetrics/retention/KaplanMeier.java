@@ -166,8 +166,17 @@ public final class KaplanMeier {
     private final long events;
     /** The largest duration, event or censored: the end of follow-up. */
     private final double lastTime;
+    /** Every distinct duration (event or censoring), ascending, with its counts: the data, for tests
+     * between curves (the steps alone do not say who is at risk between a group's own event times). */
+    private final double[] distinctTimes;
+    private final long[] eventsAt;
+    private final long[] censoredAt;
 
-    private KaplanMeier(List<Step> steps, double[] logVariance, long count, long events, double lastTime) {
+    private KaplanMeier(List<Step> steps, double[] logVariance, long count, long events, double lastTime,
+            double[] distinctTimes, long[] eventsAt, long[] censoredAt) {
+        this.distinctTimes = distinctTimes;
+        this.eventsAt = eventsAt;
+        this.censoredAt = censoredAt;
         this.steps = steps;
         int k = steps.size();
         this.times = new double[k];
@@ -318,7 +327,23 @@ public final class KaplanMeier {
             }
             atRisk -= d + censoredAt[i];
         }
-        return new KaplanMeier(List.copyOf(steps), logVariance, n, eventCount, times[k - 1]);
+        return new KaplanMeier(List.copyOf(steps), logVariance, n, eventCount, times[k - 1],
+                Arrays.copyOf(times, k), Arrays.copyOf(eventsAt, k), Arrays.copyOf(censoredAt, k));
+    }
+
+    /** The distinct durations, ascending (not copied: callers in this package only read them). */
+    double[] distinctTimes() {
+        return distinctTimes;
+    }
+
+    /** The events at each distinct duration (not copied). */
+    long[] eventsAt() {
+        return eventsAt;
+    }
+
+    /** The censorings at each distinct duration (not copied). */
+    long[] censoredAt() {
+        return censoredAt;
     }
 
     /**
@@ -533,8 +558,8 @@ public final class KaplanMeier {
     }
 
     /**
-     * Equal when fitted to data with the same steps, the same number of subjects and the same last
-     * follow-up time, that is, when every quantity this class reports is the same.
+     * Equal when fitted to the same data: the same steps, number of subjects and last follow-up time,
+     * and the same censoring times (which a test between curves, {@link LogRankTest}, depends on).
      *
      * @param o the object to compare with
      * @return whether {@code o} is an equal curve
@@ -549,7 +574,8 @@ public final class KaplanMeier {
         }
         KaplanMeier other = (KaplanMeier) o;
         return count == other.count && Double.compare(lastTime, other.lastTime) == 0
-                && steps.equals(other.steps);
+                && steps.equals(other.steps) && Arrays.equals(distinctTimes, other.distinctTimes)
+                && Arrays.equals(censoredAt, other.censoredAt);
     }
 
     /**
