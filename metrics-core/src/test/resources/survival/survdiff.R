@@ -20,3 +20,19 @@ show("lung ecog rho0.5", survdiff(Surv(time, status) ~ ph.ecog, data = lung2, rh
 show("lung sex strata ecog rho0", survdiff(Surv(time, status) ~ sex + strata(ph.ecog), data = lung2))
 show("lung sex strata ecog rho1", survdiff(Surv(time, status) ~ sex + strata(ph.ecog), data = lung2, rho = 1))
 show("ovarian rx strata resid rho0", survdiff(Surv(futime, fustat) ~ rx + strata(resid.ds), data = ovarian))
+# Kaplan–Meier: se(rmean) and the median's confidence limits of print.survfit (summary(fit)$table)
+km <- function(label, fit, tau) {
+  t <- summary(fit, rmean = tau)$table
+  cat("==", label, "\n"); cat(names(t), "\n"); cat(format(t, digits = 17), "\n")
+}
+km("aml log tau=40", survfit(Surv(time, status) ~ 1, data = aml), 40)
+km("aml log tau=161", survfit(Surv(time, status) ~ 1, data = aml), 161)
+km("aml log-log tau=40", survfit(Surv(time, status) ~ 1, data = aml, conf.type = "log-log"), 40)
+km("aml plain tau=40", survfit(Surv(time, status) ~ 1, data = aml, conf.type = "plain"), 40)
+km("lung log tau=500", survfit(Surv(time, status) ~ 1, data = lung2), 500)
+km("lung log-log tau=500", survfit(Surv(time, status) ~ 1, data = lung2, conf.type = "log-log"), 500)
+km("lung female log 0.9 tau=1000", survfit(Surv(time, status) ~ 1, data = lung2[lung2$sex == 2, ], conf.int = 0.9), 1000)
+km("ovarian rx2 log tau=1000", survfit(Surv(futime, fustat) ~ 1, data = ovarian[ovarian$rx == 2, ]), 1000)
+d4 <- data.frame(time = c(1, 2, 3, 4, 5, 6), status = c(1, 1, 1, 0, 1, 1))
+km("six log-log tau=6", survfit(Surv(time, status) ~ 1, data = d4, conf.type = "log-log"), 6)
+km("six log tau=3.5", survfit(Surv(time, status) ~ 1, data = d4), 3.5)

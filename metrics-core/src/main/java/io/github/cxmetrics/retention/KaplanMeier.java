@@ -1,6 +1,8 @@
 package io.github.cxmetrics.retention;
 
+import io.github.cxmetrics.internal.Checks;
 import io.github.cxmetrics.internal.math.Normal;
+import io.github.cxmetrics.stats.Estimate;
 import io.github.cxmetrics.stats.Interval;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -519,6 +521,165 @@ public final class KaplanMeier {
     private static double midpoint(double a, double b) {
         double sum = a + b;
         return sum < Double.POSITIVE_INFINITY ? sum / 2.0 : a / 2.0 + b / 2.0;
+    }
+
+    /**
+     * A confidence interval for the median survival time, each limit absent where the confidence band
+     * never falls to 1/2 (R prints {@code NA}).
+     *
+     * @param lower the lower limit, if the lower band reaches 1/2
+     * @param upper the upper limit, if the upper band reaches 1/2
+     * @param level the confidence level
+     * @since 0.2.0
+     */
+    public record MedianInterval(OptionalDouble lower, OptionalDouble upper, double level) {
+
+        /**
+         * Validates the components.
+         *
+         * @param lower the lower limit
+         * @param upper the upper limit
+         * @param level the confidence level, in (0, 1)
+         * @throws NullPointerException if a limit is null
+         * @throws IllegalArgumentException if the level is not in (0, 1) or {@code lower > upper}
+         */
+        public MedianInterval {
+            Objects.requireNonNull(lower, "lower");
+            Objects.requireNonNull(upper, "upper");
+            if (!(level > 0.0 && level < 1.0)) {
+                throw new IllegalArgumentException("level must be in (0, 1), was " + level);
+            }
+            if (lower.isPresent() && upper.isPresent() && lower.getAsDouble() > upper.getAsDouble()) {
+                throw new IllegalArgumentException("lower must be <= upper, was " + lower.getAsDouble() + " and "
+                        + upper.getAsDouble());
+            }
+        }
+    }
+
+    /**
+     * The confidence interval for the median of {@link #medianConfidenceInterval(double, Transform)}
+     * on the default {@link Transform#LOG_LOG} scale (R's default is {@code LOG}).
+     *
+     * @param level the confidence level, in {@code (0, 1)}
+     * @return the interval; a limit is absent where its band never falls to 1/2
+     * @throws IllegalArgumentException if {@code level} is not in {@code (0, 1)}
+     */
+    public MedianInterval medianConfidenceInterval(double level) {
+        return medianConfidenceInterval(level, Transform.LOG_LOG);
+    }
+
+    /**
+     * The Brookmeyer–Crowley confidence interval for the median survival time: the times at which the
+     * pointwise confidence band of {@link #confidenceInterval(double, double, Transform)} falls to 1/2
+     * (Brookmeyer &amp; Crowley 1982, "A confidence interval for the median survival time",
+     * <i>Biometrics</i> 38:29–41), as R's {@code print.survfit} and {@code summary(fit)$table} report
+     * it ({@code 0.95LCL}, {@code 0.95UCL}):
+     * <pre>{@code
+     * lower = first event time t with  lower band(t) < 1/2 + ε
+     * upper = first event time t with  upper band(t) < 1/2 + ε         ε = 2^−26, R's tolerance
+     * }</pre>
+     * and where a band sits at 1/2 (within ε) at that time, the midpoint between it and the next
+     * event time at which the band is lower. Steps where {@code S = 0} have no band (R's {@code NA})
+     * and are skipped. R's {@code quantile.survfit} can differ from this in rare cases where a band is
+     * not monotone; this is the rule of the printed table.
+     *
+     * @param level the confidence level, in {@code (0, 1)}
+     * @param transform the scale of the pointwise band
+     * @return the interval; a limit is absent where its band never falls to 1/2
+     * @throws NullPointerException if {@code transform} is null
+     * @throws IllegalArgumentException if {@code level} is not in {@code (0, 1)}
+     * @since 0.2.0
+     */
+    public MedianInterval medianConfidenceInterval(double level, Transform transform) {
+        Objects.requireNonNull(transform, "transform");
+        Checks.level(level);
+        int k = steps.size();
+        double[] low = new double[k];
+        double[] high = new double[k];
+        for (int i = 0; i < k; i++) {
+            if (survival[i] == 0.0) {
+                low[i] = Double.NaN;
+                high[i] = Double.NaN;
+            } else {
+                Interval band = confidenceInterval(times[i], level, transform);
+                low[i] = band.lower();
+                high[i] = band.upper();
+            }
+        }
+        return new MedianInterval(firstBelowHalf(low), firstBelowHalf(high), level);
+    }
+
+    /** R's {@code minmin} of {@code survmean}: the first time a band is below 1/2 + ε, with the midpoint rule. */
+    private OptionalDouble firstBelowHalf(double[] band) {
+        int first = -1;
+        for (int i = 0; i < band.length; i++) {
+            if (!Double.isNaN(band[i]) && band[i] < 0.5 + MEDIAN_TOLERANCE) {
+                first = i;
+                break;
+            }
+        }
+        if (first < 0) {
+            return OptionalDouble.empty();
+        }
+        if (Math.abs(band[first] - 0.5) < MEDIAN_TOLERANCE) {
+            for (int i = first + 1; i < band.length; i++) {
+                if (!Double.isNaN(band[i]) && band[i] < band[first]) {
+                    return OptionalDouble.of(midpoint(times[first], times[i]));
+                }
+            }
+        }
+        return OptionalDouble.of(times[first]);
+    }
+
+    /**
+     * The standard error of the restricted mean {@link #restrictedMean(double)}, as R's
+     * {@code print(fit, rmean = τ)} reports {@code se(rmean)}:
+     * <pre>{@code
+     * Var = Σ_{t_i < τ, n_i > d_i} A_i² · d_i / (n_i (n_i − d_i)),     A_i = ∫_{t_i}^{τ} S(t) dt
+     * }</pre>
+     * (the Greenwood-type variance of the area; Klein &amp; Moeschberger 2003, <i>Survival Analysis</i>,
+     * 2nd ed., §4.5; Therneau's {@code survmean}). Unit: that of the durations.
+     *
+     * @param tau the horizon {@code τ}, finite and {@code >= 0}
+     * @return the standard error, finite and {@code >= 0}
+     * @throws IllegalArgumentException if {@code tau} is negative, NaN or infinite
+     * @since 0.2.0
+     */
+    public double restrictedMeanStandardError(double tau) {
+        if (!(tau >= 0.0 && tau < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("tau must be finite and >= 0, was " + tau);
+        }
+        int last = -1;
+        while (last + 1 < times.length && times[last + 1] < tau) {
+            last++;
+        }
+        double variance = 0.0;
+        double area = 0.0; // ∫ from times[i] to τ, built from the right
+        for (int i = last; i >= 0; i--) {
+            double next = i == last ? tau : times[i + 1];
+            area += survival[i] * (next - times[i]);
+            Step step = steps.get(i);
+            long n = step.atRisk();
+            long d = step.events();
+            if (n > d) {
+                variance += area * area * ((double) d / ((double) n * (double) (n - d)));
+            }
+        }
+        return Math.sqrt(variance);
+    }
+
+    /**
+     * The restricted mean with its standard error, normal theory:
+     * {@code Estimate.normal(restrictedMean(τ), restrictedMeanStandardError(τ))}, whose interval is
+     * {@code rmean ± z·se}.
+     *
+     * @param tau the horizon {@code τ}, finite and {@code >= 0}
+     * @return the estimate, in the unit of the durations
+     * @throws IllegalArgumentException if {@code tau} is negative, NaN or infinite
+     * @since 0.2.0
+     */
+    public Estimate restrictedMeanEstimate(double tau) {
+        return Estimate.normal(restrictedMean(tau), restrictedMeanStandardError(tau));
     }
 
     /**
