@@ -29,7 +29,8 @@ class CxmRetentionTest {
                 continue;
             }
             String[] cells = line.split(",", -1);
-            if (cells[0].equals("segment") || cells[0].equals("time") || cells[0].equals("customers")) {
+            if (cells[0].equals("segment") || cells[0].equals("time") || cells[0].equals("customers")
+                    || cells[0].equals("test")) {
                 tables.add(new ArrayList<>());
             }
             tables.get(tables.size() - 1).add(cells);
@@ -157,10 +158,20 @@ class CxmRetentionTest {
                 "relapsed", "--by", "arm");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("Kaplan–Meier by arm, 2 segments, 23 customers, 18 churned");
-        assertThat(run.out()).containsPattern("(?m)^Maintained +9 +11 +1 +0 +0\\.9091 +0\\.0867 +0\\.5081 +0\\.9867$");
-        assertThat(run.out()).containsPattern("(?m)^Maintained +11 +7 +31$");
-        assertThat(run.out()).containsPattern("(?m)^Nonmaintained +12 +11 +23$");
-        assertThat(run.out()).containsPattern("(?m)^\\(total\\) +23 +18 +27$");
+        // the curves side by side at every churn time: R summary(survfit(Surv(time, status) ~ x, data = aml))
+        // S = 0.9091 (Maintained) at 9 while Nonmaintained is at 0.6667; Nonmaintained ends at 45 (S = 0),
+        // so at 48 it shows "—"
+        assertThat(run.out()).containsPattern("(?m)^time +Maintained +Nonmaintained$");
+        assertThat(run.out()).containsPattern("(?m)^9 +0\\.9091 +0\\.6667$");
+        assertThat(run.out()).containsPattern("(?m)^48 +0\\.1841 +—$");
+        // medians with R's print.survfit(conf.type = "log-log") limits: 31 [13, NA], 23 [5, 33], 27 [13, 34]
+        assertThat(run.out()).containsPattern("(?m)^Maintained +11 +7 +31 +13 +—$");
+        assertThat(run.out()).containsPattern("(?m)^Nonmaintained +12 +11 +23 +5 +33$");
+        assertThat(run.out()).containsPattern("(?m)^\\(total\\) +23 +18 +27 +13 +34$");
+        // R survdiff(Surv(time, status) ~ x, data = aml): O 7 / 11, E 10.689 / 7.311, Chisq 3.396, p 0.0653
+        assertThat(run.out()).contains("Log-rank test between the 2 segments (R survdiff):");
+        assertThat(run.out()).containsPattern("(?m)^Maintained +11 +7 +10\\.689 +-3\\.689$");
+        assertThat(run.out()).contains("χ² = 3.396, df = 1, p = 0.0653");
         assertThat(run.out()).doesNotContain("not reached");
         assertThat(run.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
     }
@@ -173,7 +184,14 @@ class CxmRetentionTest {
         assertThat(run.out().lines().filter(l -> l.contains("\"table\":\"kaplan_meier\"")).count())
                 .isEqualTo(MAINTAINED.length + NONMAINTAINED.length + TOTAL.length);
         assertThat(run.out()).contains("{\"table\":\"median_lifetime\",\"segment\":\"(total)\",\"customers\":23,"
-                + "\"churned\":18,\"median_lifetime\":27.0}");
+                + "\"churned\":18,\"median_lifetime\":27.0,\"ci95_lower\":13.0,\"ci95_upper\":34.0}");
+        // R: survdiff(..., rho = 1): Chisq 2.77927954475177, observed 3.84541062801932 / 7.18150448585231
+        Run peto = cxm("retention", file("retention/aml-by-arm.csv"), "--duration", "weeks", "--churned",
+                "relapsed", "--by", "arm", "--format", "json", "--rho", "1");
+        assertThat(peto.out()).contains("\"table\":\"log_rank_test\",\"test\":\"fleming-harrington\",\"rho\":1.0,"
+                + "\"chi_square\":2.7792795447517");
+        assertThat(peto.out()).contains("\"table\":\"log_rank\",\"segment\":\"Maintained\",\"customers\":11,"
+                + "\"observed\":3.84541062801932");
     }
 
     @Test
@@ -205,9 +223,35 @@ class CxmRetentionTest {
         Run run = cxm("retention", file("retention/never-churned.csv"), "--duration", "tenure", "--churned",
                 "churned", "--by", "plan");
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).containsPattern("(?m)^loyal +3 +0 +—$");
-        assertThat(run.out()).containsPattern("(?m)^trial +2 +1 +3$");
+        assertThat(run.out()).containsPattern("(?m)^loyal +3 +0 +— +— +—$");
+        // R print.survfit(conf.type = "log-log"): trial 0.95LCL 2, UCL NA
+        assertThat(run.out()).containsPattern("(?m)^trial +2 +1 +3 +2 +—$");
+        // R survdiff: observed 0 / 1, expected 0.6 / 0.4, Chisq 1.5
+        assertThat(run.out()).containsPattern("(?m)^loyal +3 +0 +0\\.600 +-0\\.600$");
+        assertThat(run.out()).contains("χ² = 1.500, df = 1, p = 0.221");
         assertThat(run.out()).contains("(—: median not reached, survival stays above 1/2)");
+    }
+
+    @Test
+    void rmeanAddsTheRestrictedMeanWithItsStandardErrorAndBadOptionsAreUsageErrors() {
+        Run run = cxm("retention", file("retention/aml-by-arm.csv"), "--duration", "weeks", "--churned",
+                "relapsed", "--by", "arm", "--rmean", "100", "--format", "csv");
+        assertThat(run.code()).as(run.err()).isZero();
+        // R: summary(survfit(Surv(weeks, relapsed) ~ arm, data = d), rmean = 100)$table:
+        // Maintained rmean 41.4159090909091, se 10.82886471686053; Nonmaintained 22.7083333333333, 4.18094198103315
+        List<Map<String, String>> m = csvTable(run.out(), 1);
+        assertThat(Double.parseDouble(m.get(0).get("rmean"))).isCloseTo(41.4159090909091, within(1e-12));
+        assertThat(Double.parseDouble(m.get(0).get("rmean_se"))).isCloseTo(10.82886471686053, within(1e-12));
+        assertThat(Double.parseDouble(m.get(1).get("rmean_se"))).isCloseTo(4.18094198103315, within(1e-12));
+        // the log-rank tables follow: per segment, then the test (R survdiff: Chisq 3.3963886989776)
+        List<Map<String, String>> test = csvTable(run.out(), 3);
+        assertThat(Double.parseDouble(test.get(0).get("chi_square"))).isCloseTo(3.3963886989776, within(1e-12));
+        assertThat(Double.parseDouble(test.get(0).get("p_value"))).isCloseTo(0.065339322040505132, within(1e-12));
+        Run bad = cxm("retention", file("retention/aml-by-arm.csv"), "--duration", "weeks", "--churned",
+                "relapsed", "--by", "arm", "--rho", "-1");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--rho must be a finite number >= 0, was -1.0");
+        assertThat(bad.out()).isEmpty();
     }
 
     @Test
@@ -228,15 +272,18 @@ class CxmRetentionTest {
         // 19 relapses, median 27 (R: survfit(Surv(weeks, relapsed) ~ 1, data = read.csv("aml-by-arm.csv"))).
         assertThat(run.out()).startsWith("time,at_risk,churned,censored,survival,se,ci95_lower,ci95_upper\n"
                 .replace("\n", System.lineSeparator()));
-        assertThat(run.out()).contains(System.lineSeparator() + "customers,churned,median_lifetime"
-                + System.lineSeparator() + "24,19,27.0");
+        // R print.survfit(conf.type = "log-log"): median 27, 0.95LCL 12, 0.95UCL 34
+        assertThat(run.out()).contains(System.lineSeparator() + "customers,churned,median_lifetime,ci95_lower,ci95_upper"
+                + System.lineSeparator() + "24,19,27.0,12.0,34.0");
+        assertThat(run.out()).doesNotContain("log_rank").doesNotContain("chi_square");
     }
 
     @Test
-    void helpSaysTheLogRankTestComesWithTheLibrary() {
+    void helpDescribesTheLogRankTestAndItsOptions() {
         Run run = cxm("retention", "--help");
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("--by=SEGMENT_COL").contains("log-rank").contains("not computed yet")
+        assertThat(run.out()).contains("--by=SEGMENT_COL").contains("log-rank test between the segments")
+                .contains("--rho").contains("--rmean")
                 .contains("10 million customers, 40 % churned");
         assertThat(run.err()).isEmpty();
     }

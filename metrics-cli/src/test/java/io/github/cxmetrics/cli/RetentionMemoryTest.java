@@ -84,7 +84,7 @@ class RetentionMemoryTest {
             }
             assertThat(rows).as(name).hasSize(r);
         }
-        String[] total = lines.stream().filter(l -> l.startsWith("(total),") && l.split(",").length == 4)
+        String[] total = lines.stream().filter(l -> l.startsWith("(total),") && l.split(",", -1).length == 6)
                 .findFirst().orElseThrow().split(",");
         assertThat(Long.parseLong(total[1])).isEqualTo(ROWS);
     }

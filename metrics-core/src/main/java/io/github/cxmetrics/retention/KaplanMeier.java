@@ -349,6 +349,17 @@ public final class KaplanMeier {
     }
 
     /**
+     * The end of follow-up: the largest duration, event or censored. The curve is estimated up to
+     * here; past it, {@link #survival(double)} stays at its last value by convention.
+     *
+     * @return the largest duration, finite and {@code >= 0}
+     * @since 0.2.0
+     */
+    public double lastFollowUp() {
+        return lastTime;
+    }
+
+    /**
      * A collector of subjects into a curve, for {@code stream.collect(…)} and {@code groupingBy}; as
      * {@link KaplanMeierAccumulator#collector(ToDoubleFunction, Predicate)}, whose result equals
      * {@link #fit(double[], boolean[])} on the same subjects in any order, also on parallel streams.
