@@ -105,6 +105,32 @@ abstract class RatingCommand implements Callable<Integer> {
             return codes;
         }
 
+        /**
+         * The rating of a non-empty cell, or null when the row is not scored: a value that is not a whole
+         * number or lies outside the scale is rejected (with the decimal-comma and --na hints), an --na
+         * code is counted as no answer. Shared by {@code nps}, {@code csat}, {@code ces} and {@code trend}.
+         */
+        Integer rating(String raw, Scale s, long line, String columnName, Rejections rejections) {
+            int rating;
+            try {
+                rating = Values.parseRating(raw, decimalComma);
+            } catch (NumberFormatException e) {
+                // the hint is part of the reason, so that --skip-invalid's summary shows it too
+                String hint = Values.decimalCommaHint(raw, decimalComma);
+                rejections.reject(line, columnName, raw, "is not a whole number" + hint, "not a whole number" + hint);
+                return null;
+            }
+            if (isNa(rating)) {
+                rejections.naAnswer(columnName, rating);
+                return null;
+            }
+            if (!s.contains(rating)) {
+                rejections.reject(line, columnName, raw, "is outside " + s + Values.naHint(rating, s), "outside " + s);
+                return null;
+            }
+            return rating;
+        }
+
         /** Whether {@code rating} is one of the --na codes. */
         boolean isNa(int rating) {
             for (int c : codes()) {
@@ -423,25 +449,11 @@ abstract class RatingCommand implements Callable<Integer> {
                 rejections.emptyAnswer(columnName);
                 return;
             }
-            int rating;
-            try {
-                rating = Values.parseRating(raw, values.decimalComma);
-            } catch (NumberFormatException e) {
-                // the hint is part of the reason, so that --skip-invalid's summary shows it too
-                String hint = Values.decimalCommaHint(raw, values.decimalComma);
-                rejections.reject(row.line(), columnName, raw, "is not a whole number" + hint,
-                        "not a whole number" + hint);
+            Integer parsed = values.rating(raw, s, row.line(), columnName, rejections);
+            if (parsed == null) {
                 return;
             }
-            if (values.isNa(rating)) {
-                rejections.naAnswer(columnName, rating);
-                return;
-            }
-            if (!s.contains(rating)) {
-                rejections.reject(row.line(), columnName, raw, "is outside " + s + Values.naHint(rating, s),
-                        "outside " + s);
-                return;
-            }
+            int rating = parsed;
             double wt = 1.0;
             if (w >= 0) {
                 String rw = Values.stripSpaces(row.field(w));

@@ -528,24 +528,11 @@ final class TrendCommand implements Callable<Integer> {
                 rejections.emptyAnswer(columnName);
                 return;
             }
-            int rating;
-            try {
-                rating = Values.parseRating(raw, values.decimalComma);
-            } catch (NumberFormatException e) {
-                String hint = Values.decimalCommaHint(raw, values.decimalComma);
-                rejections.reject(row.line(), columnName, raw, "is not a whole number" + hint,
-                        "not a whole number" + hint);
+            Integer parsed = values.rating(raw, s, row.line(), columnName, rejections);
+            if (parsed == null) {
                 return;
             }
-            if (values.isNa(rating)) {
-                rejections.naAnswer(columnName, rating);
-                return;
-            }
-            if (!s.contains(rating)) {
-                rejections.reject(row.line(), columnName, raw, "is outside " + s + Values.naHint(rating, s),
-                        "outside " + s);
-                return;
-            }
+            int rating = parsed;
             String rawDate = row.field(dc).trim();
             LocalDate day = parseDate(rawDate, format);
             if (day == null) {

@@ -3,14 +3,7 @@ package io.github.cxmetrics.readme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cxmetrics.service.QuantileSketch;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,53 +31,19 @@ class QuantileSketchReadmeTest {
         }
     }
 
+    private static final String[] OUTPUT = {
+        "n 1000, mean 500.5 s, p50 497.8 s, p90 907.0 s, p99 982.6 s, max 1000 s",
+        "200 buckets, 2467 bytes",
+    };
+
     @Test
     void printsWhatTheReadmeSays() {
-        PrintStream original = System.out;
-        Locale locale = Locale.getDefault();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Locale.setDefault(Locale.ROOT);
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            ResponseTimes.main(new String[0]);
-        } finally {
-            System.setOut(original);
-            Locale.setDefault(locale);
-        }
-        assertThat(out.toString(StandardCharsets.UTF_8).strip().lines().collect(Collectors.toList())).containsExactly(
-                "n 1000, mean 500.5 s, p50 497.8 s, p90 907.0 s, p99 982.6 s, max 1000 s",
-                "200 buckets, 2467 bytes");
+        assertThat(ReadmeExample.output(() -> ResponseTimes.main(new String[0]))).containsExactly(OUTPUT);
     }
 
     @Test
     void readmeShowsThisCodeAndOutput() throws IOException {
-        Path root = root();
-        String readme = Files.readString(root.resolve("README.md"));
-        assertThat(readme).contains("public class ResponseTimes");
-        String block = readme.substring(readme.indexOf("public class ResponseTimes"));
-        block = block.substring(0, block.indexOf("```"));
-        String source = Files.readString(root.resolve(
-                "metrics-core/src/test/java/io/github/cxmetrics/readme/QuantileSketchReadmeTest.java"));
-        String tested = source.substring(source.indexOf("public static void main"));
-        tested = tested.substring(0, tested.indexOf("    @Test")).strip();
-        tested = tested.substring(0, tested.length() - 1).strip(); // drop the class's "}"
-        tested = tested.substring(0, tested.length() - 1);         // drop main's "}"
-        String readmeMain = block.substring(block.indexOf("public static void main"));
-        assertThat(normalise(readmeMain)).startsWith(normalise(tested));
-        assertThat(block).contains("// n 1000, mean 500.5 s, p50 497.8 s, p90 907.0 s, p99 982.6 s, max 1000 s")
-                .contains("// 200 buckets, 2467 bytes");
-    }
-
-    private static String normalise(String code) {
-        return code.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
-    }
-
-    private static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("README.md"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).isNotNull();
-        return dir;
+        ReadmeExample.assertReadmeShows("ResponseTimes", "QuantileSketchReadmeTest.java",
+                "    private static final String[] OUTPUT", OUTPUT);
     }
 }

@@ -9,14 +9,9 @@ import io.github.cxmetrics.service.QuantileType;
 import io.github.cxmetrics.service.QueueCounts;
 import io.github.cxmetrics.service.Ratings;
 import io.github.cxmetrics.service.ServiceLevel;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,23 +71,6 @@ class ServiceReadmeTest {
         }
     }
 
-    @Test
-    void printsWhatTheReadmeSays() {
-        PrintStream original = System.out;
-        Locale locale = Locale.getDefault();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Locale.setDefault(Locale.ROOT);
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            Service.main(new String[0]);
-        } finally {
-            System.setOut(original);
-            Locale.setDefault(locale);
-        }
-        assertThat(out.toString(StandardCharsets.UTF_8).strip().lines().collect(Collectors.toList()))
-                .containsExactly(OUTPUT);
-    }
-
     private static final String[] OUTPUT = {
         "14 agents (20 scheduled): P(wait) 0.174, SL 0.888, ASA 7.8 s",
         "ALL_QUEUED 81.1%, abandonment 5.7%",
@@ -102,30 +80,13 @@ class ServiceReadmeTest {
     };
 
     @Test
-    void readmeShowsThisCodeAndOutput() throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath();
-        while (dir != null && !java.nio.file.Files.exists(dir.resolve("README.md"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).isNotNull();
-        String readme = java.nio.file.Files.readString(dir.resolve("README.md"));
-        assertThat(readme).contains("public class Service {");
-        String block = readme.substring(readme.indexOf("public class Service {"));
-        block = block.substring(0, block.indexOf("```"));
-        String source = java.nio.file.Files.readString(dir.resolve(
-                "metrics-core/src/test/java/io/github/cxmetrics/readme/ServiceReadmeTest.java"));
-        String tested = source.substring(source.indexOf("public static void main"));
-        tested = tested.substring(0, tested.indexOf("    @Test")).strip();
-        tested = tested.substring(0, tested.length() - 1).strip(); // the class's "}"
-        tested = tested.substring(0, tested.length() - 1);         // main's "}"
-        String readmeMain = block.substring(block.indexOf("public static void main"));
-        assertThat(normalise(readmeMain)).startsWith(normalise(tested));
-        for (String line : OUTPUT) {
-            assertThat(block).contains("// " + line);
-        }
+    void printsWhatTheReadmeSays() {
+        assertThat(ReadmeExample.output(() -> Service.main(new String[0]))).containsExactly(OUTPUT);
     }
 
-    private static String normalise(String code) {
-        return code.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
+    @Test
+    void readmeShowsThisCodeAndOutput() throws java.io.IOException {
+        ReadmeExample.assertReadmeShows("Service", "ServiceReadmeTest.java", "    private static final String[] OUTPUT",
+                OUTPUT);
     }
 }

@@ -8,17 +8,10 @@ import io.github.cxmetrics.stats.Estimate;
 import io.github.cxmetrics.stats.InterpretationBands;
 import io.github.cxmetrics.stats.Trend;
 import io.github.cxmetrics.survey.Nps;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,50 +59,11 @@ class TrackingReadmeTest {
 
     @Test
     void printsWhatTheReadmeSays() {
-        PrintStream original = System.out;
-        Locale locale = Locale.getDefault();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Locale.setDefault(Locale.ROOT);
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            Tracking.main(new String[0]);
-        } finally {
-            System.setOut(original);
-            Locale.setDefault(locale);
-        }
-        assertThat(out.toString(StandardCharsets.UTF_8).strip().lines().collect(Collectors.toList()))
-                .containsExactly(OUTPUT);
+        assertThat(ReadmeExample.output(() -> Tracking.main(new String[0]))).containsExactly(OUTPUT);
     }
 
     @Test
     void readmeShowsThisCodeAndOutput() throws IOException {
-        Path root = root();
-        String readme = Files.readString(root.resolve("README.md"));
-        String block = readme.substring(readme.indexOf("public class Tracking"));
-        block = block.substring(0, block.indexOf("```"));
-        String source = Files.readString(root.resolve(
-                "metrics-core/src/test/java/io/github/cxmetrics/readme/TrackingReadmeTest.java"));
-        String tested = source.substring(source.indexOf("public static void main"));
-        tested = tested.substring(0, tested.indexOf("    private static final String[] OUTPUT")).strip();
-        tested = tested.substring(0, tested.length() - 1).strip(); // the class's "}"
-        tested = tested.substring(0, tested.length() - 1);         // main's "}"
-        String readmeMain = block.substring(block.indexOf("public static void main"));
-        assertThat(normalise(readmeMain)).startsWith(normalise(tested));
-        for (String line : OUTPUT) {
-            assertThat(block).contains("// " + line);
-        }
-    }
-
-    private static String normalise(String code) {
-        return code.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
-    }
-
-    private static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("README.md"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).isNotNull();
-        return dir;
+        ReadmeExample.assertReadmeShows("Tracking", "TrackingReadmeTest.java", "    private static final String[] OUTPUT", OUTPUT);
     }
 }
