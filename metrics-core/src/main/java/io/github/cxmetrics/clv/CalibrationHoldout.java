@@ -39,7 +39,9 @@ import java.util.Set;
  * elsewhere (in a database or Spark job) instead of a transaction log.
  *
  * <p>{@link #table(PurchaseModel, int)} gives the actual-versus-predicted table by calibration
- * frequency, {@link #compare(List)} the log-likelihood, AIC, BIC and holdout errors of several models.
+ * frequency, {@link #compare(List)} the log-likelihood, AIC, BIC and holdout errors of several models,
+ * {@link #tracking(PurchaseModel)} the cohort's actual and expected repeat purchases per period over
+ * calibration and holdout.
  * Instances are immutable and thread-safe.
  *
  * @since 0.2.0
@@ -52,15 +54,22 @@ public final class CalibrationHoldout {
     private final double holdoutLength;
     private final long newCustomers;
     private final long newCustomerPurchaseDays;
+    private final Dates dates; // null when made by of(): no purchase dates
+
+    /** The purchase dates a split keeps for tracking: epoch days, and the days of the unit. */
+    private record Dates(long[] firstDays, long[] repeatDays, long calibrationEnd, long holdoutEnd,
+            double daysPerUnit) {
+    }
 
     private CalibrationHoldout(String[] ids, RfmSummary[] calibration, long[] holdout, double holdoutLength,
-            long newCustomers, long newCustomerPurchaseDays) {
+            long newCustomers, long newCustomerPurchaseDays, Dates dates) {
         this.ids = ids;
         this.calibration = calibration;
         this.holdout = holdout;
         this.holdoutLength = holdoutLength;
         this.newCustomers = newCustomers;
         this.newCustomerPurchaseDays = newCustomerPurchaseDays;
+        this.dates = dates;
     }
 
     /**
@@ -93,14 +102,14 @@ public final class CalibrationHoldout {
         }
         LocalDate first = null;
         LocalDate last = null;
-        Map<String, Set<Long>> holdoutDays = new HashMap<>();
+        Map<String, Set<Long>> purchaseDays = new HashMap<>();
         for (Transaction t : transactions) {
             Objects.requireNonNull(t, "transaction");
             LocalDate d = t.date();
             first = first == null || d.isBefore(first) ? d : first;
             last = last == null || d.isAfter(last) ? d : last;
-            if (d.isAfter(calibrationEnd) && !d.isAfter(holdoutEnd)) {
-                holdoutDays.computeIfAbsent(t.customerId(), k -> new HashSet<>()).add(d.toEpochDay());
+            if (!d.isAfter(holdoutEnd)) {
+                purchaseDays.computeIfAbsent(t.customerId(), k -> new HashSet<>()).add(d.toEpochDay());
             }
         }
         if (calibrationEnd.isBefore(first)) {
@@ -116,23 +125,45 @@ public final class CalibrationHoldout {
         String[] ids = new String[n];
         RfmSummary[] summaries = new RfmSummary[n];
         long[] counts = new long[n];
+        long[] firstDays = new long[n];
+        long calEnd = calibrationEnd.toEpochDay();
+        int repeats = 0;
+        for (Set<Long> days : purchaseDays.values()) {
+            repeats += days.size() - 1;
+        }
+        long[] repeatDays = new long[repeats];
+        repeats = 0;
         int k = 0;
         for (Map.Entry<String, RfmSummary> e : cal.entrySet()) {
             ids[k] = e.getKey();
             summaries[k] = e.getValue();
-            Set<Long> days = holdoutDays.get(e.getKey());
-            counts[k++] = days == null ? 0 : days.size();
+            long firstDay = Long.MAX_VALUE;
+            long inHoldout = 0;
+            for (long d : purchaseDays.get(e.getKey())) {
+                firstDay = Math.min(firstDay, d);
+                inHoldout += d > calEnd ? 1 : 0;
+            }
+            for (long d : purchaseDays.get(e.getKey())) {
+                if (d != firstDay) {
+                    repeatDays[repeats++] = d;
+                }
+            }
+            firstDays[k] = firstDay;
+            counts[k++] = inHoldout;
         }
+        repeatDays = Arrays.copyOf(repeatDays, repeats);
+        Arrays.sort(repeatDays);
         long newCustomers = 0;
         long newDays = 0;
-        for (Map.Entry<String, Set<Long>> e : holdoutDays.entrySet()) {
+        for (Map.Entry<String, Set<Long>> e : purchaseDays.entrySet()) {
             if (!cal.containsKey(e.getKey())) {
                 newCustomers++;
                 newDays += e.getValue().size();
             }
         }
-        double length = (holdoutEnd.toEpochDay() - calibrationEnd.toEpochDay()) / daysPerUnit;
-        return new CalibrationHoldout(ids, summaries, counts, length, newCustomers, newDays);
+        double length = (holdoutEnd.toEpochDay() - calEnd) / daysPerUnit;
+        return new CalibrationHoldout(ids, summaries, counts, length, newCustomers, newDays,
+                new Dates(firstDays, repeatDays, calEnd, holdoutEnd.toEpochDay(), daysPerUnit));
     }
 
     /**
@@ -190,7 +221,7 @@ public final class CalibrationHoldout {
                 counts[i] = c;
             }
         }
-        return new CalibrationHoldout(ids, summaries, counts, holdoutLength, newCustomers, newDays);
+        return new CalibrationHoldout(ids, summaries, counts, holdoutLength, newCustomers, newDays, null);
     }
 
     /**
@@ -339,6 +370,85 @@ public final class CalibrationHoldout {
         }
         return new HoldoutTable(model.name(), censorAt, holdoutLength, rows, totalHoldoutPurchases(),
                 ExactSum.sum(predicted, predicted.length));
+    }
+
+    /**
+     * Tracks the repeat purchases of the calibration customers over calendar time, calibration and
+     * holdout together (Fader, Hardie &amp; Lee 2005, Figure 2; BTYD's {@code bgnbd.PlotTrackingInc} and
+     * {@code PlotTrackingCum}). Time runs from the cohort start s (the earliest first purchase) in
+     * periods of one unit; period k covers {@code (k − 1, k]} units after s, the last one ending at the
+     * holdout end. For a customer whose first purchase is b units after s, a repeat purchase day d falls
+     * in the period that holds {@code (d − s)}, and the model's expected cumulative repeat purchases of
+     * the cohort by time {@code t} are
+     *
+     * <pre>{@code
+     * E[cumulative](t) = Σᵢ E[X(t − bᵢ)]     over the customers with bᵢ < t     (E[X(t)]: expectedPurchases)
+     * }</pre>
+     * The expected incremental purchases of period k are {@code E[cumulative](t_k) − E[cumulative](t_{k−1})}.
+     * Unlike the holdout table these are unconditional: they test the model's fit of the cohort's
+     * purchasing through time, not the per-customer predictions.
+     *
+     * @param model the purchase model, usually fitted to {@link #calibration()}
+     * @return the tracking series
+     * @throws NullPointerException if {@code model} is null
+     * @throws IllegalStateException if this split was made by {@link #of} (no purchase dates), or the
+     *     model returns a value that is not finite and {@code >= 0}
+     */
+    public PurchaseTracking tracking(PurchaseModel model) {
+        Objects.requireNonNull(model, "model");
+        if (dates == null) {
+            throw new IllegalStateException("tracking needs purchase dates: this split was made from summaries (of)");
+        }
+        long start = Long.MAX_VALUE;
+        for (long d : dates.firstDays()) {
+            start = Math.min(start, d);
+        }
+        double perUnit = dates.daysPerUnit();
+        double total = (dates.holdoutEnd() - start) / perUnit;
+        int periods = (int) Math.ceil(total);
+        double[] ends = new double[periods];
+        for (int k = 0; k < periods; k++) {
+            ends[k] = Math.min(k + 1.0, total);
+        }
+        long[] actual = new long[periods];
+        for (long d : dates.repeatDays()) {
+            double tau = (d - start) / perUnit;
+            int k = (int) Math.ceil(tau) - 1;
+            actual[Math.min(Math.max(k, 0), periods - 1)]++;
+        }
+        // customers born on the same day share E[X(t − b)]: one evaluation per distinct first day
+        long[] firsts = dates.firstDays().clone();
+        Arrays.sort(firsts);
+        long[] birthDays = new long[firsts.length];
+        long[] born = new long[firsts.length];
+        int distinct = 0;
+        for (long f : firsts) {
+            if (distinct > 0 && birthDays[distinct - 1] == f) {
+                born[distinct - 1]++;
+            } else {
+                birthDays[distinct] = f;
+                born[distinct++] = 1;
+            }
+        }
+        double[] cumulative = new double[periods];
+        double[] terms = new double[distinct];
+        for (int k = 0; k < periods; k++) {
+            int m = 0;
+            for (int j = 0; j < distinct; j++) {
+                double age = ends[k] - (birthDays[j] - start) / perUnit;
+                if (age > 0) {
+                    double e = model.expectedPurchases(age);
+                    if (!(e >= 0.0 && e < Double.POSITIVE_INFINITY)) {
+                        throw new IllegalStateException(model.name() + " expects " + e + " purchases in " + age
+                                + " periods");
+                    }
+                    terms[m++] = e * born[j];
+                }
+            }
+            cumulative[k] = ExactSum.sum(terms, m);
+        }
+        double calibrationEnd = (dates.calibrationEnd() - start) / perUnit;
+        return new PurchaseTracking(model.name(), LocalDate.ofEpochDay(start), calibrationEnd, ends, actual, cumulative);
     }
 
     /**

@@ -5,7 +5,7 @@
  * model ({@link io.github.cxmetrics.clv.GammaGamma}), the common surface of purchase models
  * ({@link io.github.cxmetrics.clv.PurchaseModel}) and their calibration/holdout validation
  * ({@link io.github.cxmetrics.clv.CalibrationHoldout}, {@link io.github.cxmetrics.clv.HoldoutTable},
- * {@link io.github.cxmetrics.clv.ModelComparison}).
+ * {@link io.github.cxmetrics.clv.ModelComparison}, {@link io.github.cxmetrics.clv.PurchaseTracking}).
  *
  * @since 0.1.0
  */

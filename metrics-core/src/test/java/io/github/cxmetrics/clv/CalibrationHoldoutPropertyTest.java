@@ -26,7 +26,9 @@ import org.quicktheories.QuickTheory;
  * directly as distinct (customer, day) pairs after the calibration end of customers with a purchase
  * by it; the new customers are those whose first day is after the calibration end; a "model" that
  * predicts each customer's actual count has zero MAE, RMSE and aggregate error; and the table does not
- * depend on the order of the transactions.
+ * depend on the order of the transactions. The tracking series counts every repeat purchase day of
+ * the calibration customers up to the holdout end once, and its expected cumulative purchases never
+ * decrease.
  */
 class CalibrationHoldoutPropertyTest {
 
@@ -108,6 +110,22 @@ class CalibrationHoldoutPropertyTest {
             ModelComparison.Entry e = split.compare(perfect).entries().get(0);
             check(e.meanAbsoluteError() == 0.0 && e.rootMeanSquaredError() == 0.0 && e.aggregateError() == 0.0,
                     "perfect errors " + e + ": " + what);
+
+            // tracking: every repeat purchase day of the calibration customers up to the holdout end, once
+            Map<String, Set<LocalDate>> daysOf = new HashMap<>();
+            for (Transaction t : log) {
+                if (!firstDay.get(t.customerId()).isAfter(calEnd) && !t.date().isAfter(holdEnd)) {
+                    daysOf.computeIfAbsent(t.customerId(), k -> new HashSet<>()).add(t.date());
+                }
+            }
+            long repeatDays = daysOf.values().stream().mapToLong(d -> d.size() - 1L).sum();
+            PurchaseTracking tracking = split.tracking(BetaGeometricNbd.of(0.5, 3.0, 0.8, 2.5));
+            long[] cumulative = tracking.actualCumulative();
+            check(cumulative[cumulative.length - 1] == repeatDays, "tracking total: " + what);
+            double[] expected = tracking.expectedCumulative();
+            for (int k = 1; k < expected.length; k++) {
+                check(expected[k] >= expected[k - 1], "expected cumulative non-decreasing: " + what);
+            }
 
             List<Transaction> shuffled = new ArrayList<>(log);
             Collections.shuffle(shuffled, new Random(seed));

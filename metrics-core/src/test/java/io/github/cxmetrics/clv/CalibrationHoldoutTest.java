@@ -196,6 +196,51 @@ class CalibrationHoldoutTest {
         assertThat(text.lines().mapToInt(String::length).max().getAsInt()).isLessThanOrEqualTo(100);
     }
 
+    // holdout_cdnow.py, "actual incremental" and "expected cumulative" (weeks from 1997-01-01, BG/NBD MLE)
+    static final long[] TRACK_ACTUAL = {3, 19, 30, 32, 47, 70, 66, 98, 73, 78, 105, 126, 92, 88, 92, 72, 72, 66, 66,
+        72, 54, 68, 40, 50, 103, 71, 53, 43, 42, 95, 48, 41, 66, 62, 44, 50, 48, 59, 58, 52, 55, 55, 52, 51, 91, 52, 58,
+        44, 72, 69, 47, 28, 54, 44, 47, 31, 44, 42, 48, 41, 69, 75, 51, 67, 47, 42, 36, 43, 29, 42, 40, 35, 30, 46, 49,
+        46, 29, 24};
+    static final double[] TRACK_EXPECTED = {4.40551911, 17.24162658, 38.57871729, 68.94440112, 108.59703710,
+        158.01514121, 215.75561647, 281.80964111, 356.47541319, 439.43827706, 529.60493965, 625.89841930,
+        722.53554104, 815.42561046, 904.97314672, 991.50885061, 1075.30842387, 1156.60533536, 1235.59984118,
+        1312.46556617, 1387.35443292, 1460.40043430, 1531.72257412, 1601.42719590, 1669.60985240, 1736.35682479,
+        1801.74637017, 1865.84975603, 1928.73212531, 1990.45322551, 2051.06802749, 2110.62725422, 2169.17783505,
+        2226.76329838, 2283.42411263, 2339.19798374, 2394.12011604, 2448.22344163, 2501.53882324, 2554.09523391,
+        2605.91991689, 2657.03852843, 2707.47526542, 2757.25298014, 2806.39328346, 2854.91663798, 2902.84244229,
+        2950.18910738, 2996.97412609, 3043.21413627, 3088.92497855, 3134.12174901, 3178.81884750, 3223.03002201,
+        3266.76840931, 3310.04657252, 3352.87653566, 3395.26981556, 3437.23745136, 3478.79003191, 3519.93772103,
+        3560.69028110, 3601.05709492, 3641.04718605, 3680.66923778, 3719.93161086, 3758.84235999, 3797.40924926,
+        3835.63976667, 3873.54113758, 3911.12033747, 3948.38410385, 3985.33894743, 4021.99116266, 4058.34683763,
+        4094.41186340, 4130.19194276, 4160.63797928};
+
+    @Test
+    void weeklyTrackingMatchesPython() {
+        CalibrationHoldout split = CalibrationHoldout.split(cdnow(), CAL_END, HOLD_END, ChronoUnit.WEEKS);
+        PurchaseTracking t = split.tracking(MLE);
+        assertThat(t.model()).isEqualTo("BG/NBD");
+        assertThat(t.start()).isEqualTo(LocalDate.of(1997, 1, 1));
+        assertThat(t.periods()).isEqualTo(78);
+        assertThat(t.calibrationEnd()).isEqualTo(272 / 7.0);
+        assertThat(t.periodEnds()[0]).isEqualTo(1.0);
+        assertThat(t.periodEnds()[77]).isEqualTo(545 / 7.0);
+        assertThat(t.actualIncremental()).containsExactly(TRACK_ACTUAL);
+        // all repeat purchase days: 2457 in calibration + 1882 in the holdout (shared/data/README.md)
+        assertThat(t.actualCumulative()[77]).isEqualTo(2457 + 1882);
+        double[] cumulative = t.expectedCumulative();
+        double[] incremental = t.expectedIncremental();
+        for (int k = 0; k < 78; k++) {
+            assertThat(cumulative[k]).as("week %d", k + 1).isCloseTo(TRACK_EXPECTED[k], within(1e-6));
+            assertThat(incremental[k]).isCloseTo(TRACK_EXPECTED[k] - (k == 0 ? 0 : TRACK_EXPECTED[k - 1]),
+                    within(2e-6));
+        }
+        assertThat(t.toString()).isEqualTo("PurchaseTracking[BG/NBD, from 1997-01-01, 78 periods, calibration to"
+                + " 38.8571, cumulative actual 4339, expected 4160.64]");
+        assertThatThrownBy(() -> CalibrationHoldout.of(roundedSummaries(), split.holdoutPurchases(), 39.0)
+                .tracking(MLE)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("tracking needs purchase dates: this split was made from summaries (of)");
+    }
+
     @Test
     void customersFirstSeenInTheHoldoutAreExcludedAndCounted() {
         List<Transaction> t = List.of(

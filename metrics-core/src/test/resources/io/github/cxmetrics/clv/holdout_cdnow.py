@@ -91,3 +91,31 @@ print("rounded BG/NBD MAE %.12f RMSE %.12f predicted %.8f aggregate %.8f" %
 for lo in range(8):
     sel = [j for j, i in enumerate(ids) if min(summ[i][0], 7) == lo]
     print("rounded bin", lo, len(sel), "%.10f" % act2[sel].mean(), "%.10f" % pred2[sel].mean())
+
+# Weekly tracking (FHL 2005 Figure 2): weeks from the cohort start s = the earliest first purchase;
+# period k covers (k-1, k] weeks after s, the last ends at the holdout end; a repeat purchase day d
+# counts in the period holding (d - s)/7; expected cumulative at t = sum_i E[X(t - b_i)] (b_i < t),
+# E[X(t)] = (a+b-1)/(a-1) [1 - (al/(al+t))^r 2F1(r, b; a+b-1; t/(al+t))]   (FHL eq. 9).
+def ex(t):
+    t = mp.mpf(t)
+    return (a + b - 1) / (a - 1) * (1 - (al / (al + t))**r * mp.hyp2f1(r, b, a + b - 1, t / (al + t)))
+firsts = {}
+reps = []
+for cid in order:
+    ds = sorted(d for d in days[cid] if d <= hold_end)
+    if ds[0] > cal_end:
+        continue
+    firsts[cid] = ds[0]
+    reps += ds[1:]
+s = min(firsts.values())
+total = (hold_end - s).days / 7.0
+K = math.ceil(total)
+ends = [min(k + 1.0, total) for k in range(K)]
+inc = [0] * K
+for d in reps:
+    inc[min(max(math.ceil((d - s).days / 7.0) - 1, 0), K - 1)] += 1
+births = collections.Counter((f - s).days / 7.0 for f in firsts.values())
+cum = [float(mp.fsum(cnt * ex(e - bb) for bb, cnt in births.items() if e - bb > 0)) for e in ends]
+print("tracking start", s, "periods", K, "last end %.10f" % ends[-1])
+print("actual incremental", inc)
+print("expected cumulative", " ".join("%.8f" % c for c in cum))
