@@ -119,3 +119,31 @@ cum = [float(mp.fsum(cnt * ex(e - bb) for bb, cnt in births.items() if e - bb > 
 print("tracking start", s, "periods", K, "last end %.10f" % ends[-1])
 print("actual incremental", inc)
 print("expected cumulative", " ".join("%.8f" % c for c in cum))
+
+# Pareto/NBD column of §6.5 (for the Pareto/NBD holdout test, to be added with clv.ParetoNbd): the
+# 2-dp summaries, MLE (r, alpha, s, beta) = (0.5532755258, 10.57761251, 0.6062135685, 11.66791077),
+# E[Y(t)|x,t_x,T] = (r+x)(beta+T)/((alpha+T)(s-1)) [1 - ((beta+T)/(beta+T+t))^(s-1)] P(alive)
+# (Fader & Hardie 2005 note), P(alive) = 1/(1 + s/(r+s+x) (alpha+T)^(r+x) (beta+T)^s A0), A0 by the
+# 2F1 of the alpha >= beta or alpha < beta branch. Prints bins 0..7+ and the total (1665.534222).
+pr, pal, ps, pbe = map(mp.mpf, ("0.5532755258", "10.57761251", "0.6062135685", "11.66791077"))
+
+def pnbd_palive(x, tx, T):
+    x = mp.mpf(x); tx = mp.mpf(tx); T = mp.mpf(T)
+    m = pr + ps + x
+    if pal >= pbe:
+        A0 = (mp.hyp2f1(m, ps + 1, m + 1, (pal - pbe) / (pal + tx)) / (pal + tx)**m
+              - mp.hyp2f1(m, ps + 1, m + 1, (pal - pbe) / (pal + T)) / (pal + T)**m)
+    else:
+        A0 = (mp.hyp2f1(m, pr + x, m + 1, (pbe - pal) / (pbe + tx)) / (pbe + tx)**m
+              - mp.hyp2f1(m, pr + x, m + 1, (pbe - pal) / (pbe + T)) / (pbe + T)**m)
+    return 1 / (1 + ps / m * (pal + T)**(pr + x) * (pbe + T)**ps * A0)
+
+def pnbd_cet(t, x, tx, T):
+    return ((pr + x) * (pbe + T) / ((pal + T) * (ps - 1)) * (1 - ((pbe + T) / (pbe + T + t))**(ps - 1))
+            * pnbd_palive(x, tx, T))
+
+pp = [pnbd_cet(tstar, *summ[i]) for i in ids]
+print("pnbd rounded total %.6f" % mp.fsum(pp))
+for lo in range(8):
+    sel = [p for p, i in zip(pp, ids) if min(summ[i][0], 7) == lo]
+    print("pnbd rounded bin", lo, len(sel), "%.10f" % (mp.fsum(sel) / len(sel)))
