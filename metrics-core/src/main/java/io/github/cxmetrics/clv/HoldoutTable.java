@@ -100,11 +100,11 @@ public record HoldoutTable(String model, int censorAt, double holdoutLength, Lis
      * @param model the model's name, not null
      * @param censorAt {@code >= 1}
      * @param holdoutLength finite and {@code > 0}
-     * @param bins at least one, no null
-     * @param actualTotal {@code >= 0}
+     * @param bins at least one, no null, ascending by frequency; only a bin at {@code censorAt} is censored
+     * @param actualTotal {@code >= 0}, the sum of the bins' actual totals
      * @param predictedTotal finite and {@code >= 0}
      * @throws NullPointerException if {@code model}, {@code bins} or a bin is null
-     * @throws IllegalArgumentException if a value is out of range
+     * @throws IllegalArgumentException if a value is out of range or the bins do not add up
      */
     public HoldoutTable {
         Objects.requireNonNull(model, "model");
@@ -123,6 +123,21 @@ public record HoldoutTable(String model, int censorAt, double holdoutLength, Lis
         }
         if (!(predictedTotal >= 0.0 && predictedTotal < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("predictedTotal must be finite and >= 0, was " + predictedTotal);
+        }
+        long actual = 0;
+        int previous = -1;
+        for (Bin b : bins) {
+            Objects.requireNonNull(b, "bin");
+            if (b.frequency() <= previous || b.frequency() > censorAt || b.censored() != (b.frequency() == censorAt)) {
+                throw new IllegalArgumentException("bins must ascend by frequency, below censorAt = " + censorAt
+                        + " and censored only at it, was " + bins);
+            }
+            previous = b.frequency();
+            actual += b.actualTotal();
+        }
+        if (actual != actualTotal) {
+            throw new IllegalArgumentException("actualTotal must be the sum over the bins, " + actual + ", was "
+                    + actualTotal);
         }
     }
 

@@ -358,6 +358,31 @@ class CalibrationHoldoutTest {
                         + " age=2.00])");
     }
 
+    @Test
+    void inconsistentTablesAndBinsAreRejected() {
+        HoldoutTable.Bin zero = new HoldoutTable.Bin(0, false, 2, 1, 0.5);
+        HoldoutTable.Bin open = new HoldoutTable.Bin(1, true, 1, 3, 2.0);
+        assertThat(new HoldoutTable("m", 1, 1.0, List.of(zero, open), 4, 2.5).customers()).isEqualTo(3);
+        assertThatThrownBy(() -> new HoldoutTable("m", 1, 1.0, List.of(zero, open), 5, 2.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("actualTotal must be the sum over the bins, 4, was 5");
+        assertThatThrownBy(() -> new HoldoutTable("m", 2, 1.0, List.of(zero, open), 4, 2.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("bins must ascend by frequency, below censorAt = 2 and censored only at it");
+        assertThatThrownBy(() -> new HoldoutTable("m", 1, 1.0, List.of(open, zero), 4, 2.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("bins must ascend by frequency");
+        assertThatThrownBy(() -> new HoldoutTable("m", 1, 1.0, List.of(), 0, 0.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("bins is empty");
+        assertThatThrownBy(() -> new HoldoutTable.Bin(0, false, 0, 0, 0.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("customers must be >= 1, was 0");
+        assertThatThrownBy(() -> new HoldoutTable.Bin(0, false, 1, 0, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("predictedTotal must be finite and >= 0, was NaN");
+        assertThatThrownBy(() -> new HoldoutTable.Bin(-1, false, 1, 0, 0.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("frequency must be >= 0, was -1");
+    }
+
     /**
      * A stand-in model: the customer's calibration rate x/T carried over t, log-likelihood −1 per
      * customer, one parameter.
