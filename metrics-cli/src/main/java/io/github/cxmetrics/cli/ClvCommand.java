@@ -1,7 +1,11 @@
 package io.github.cxmetrics.cli;
 
 import io.github.cxmetrics.clv.BetaGeometricNbd;
+import io.github.cxmetrics.clv.CalibrationHoldout;
 import io.github.cxmetrics.clv.GammaGamma;
+import io.github.cxmetrics.clv.HoldoutTable;
+import io.github.cxmetrics.clv.ModelComparison;
+import io.github.cxmetrics.clv.PurchaseModel;
 import io.github.cxmetrics.clv.RfmSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,9 +19,12 @@ import java.time.temporal.ChronoUnit;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
@@ -27,21 +34,35 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cxm clv}: BG/NBD + Gamma–Gamma on a transaction log, and a residual CLV per customer. */
+/**
+ * {@code cxm clv}: a purchase model (BG/NBD by default, {@code --model}) + Gamma–Gamma on a transaction
+ * log, and a residual CLV per customer; with {@code --holdout-from}, the calibration/holdout validation
+ * of the purchase model instead.
+ */
 @Command(name = "clv", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Customer lifetime value of non-contractual customers: fits the BG/NBD purchase model"
-                + " (Fader, Hardie & Lee 2005) and the Gamma–Gamma spend model to the transactions up to --end,"
+        description = {"Customer lifetime value of non-contractual customers: fits a purchase model (--model;"
+                + " default BG/NBD, Fader, Hardie & Lee 2005) and the Gamma–Gamma spend model to the transactions up"
+                + " to --end,"
                 + " prints the parameters with standard errors, and writes per customer P(alive), the expected"
                 + " purchases and the residual CLV over --horizon periods.",
             "Purchases on the same day count as one (amounts summed). Rows with an empty customer id are not"
                 + " scored and are counted; so are rows dated after --end and, with --invoice, cancellations."
                 + " Memory grows with the number of customer purchase days (16 bytes each) and customers, not"
-                + " with the file."},
+                + " with the file.",
+            "With --holdout-from DATE the command checks instead whether the purchase model predicts: it is fitted"
+                + " to the purchases before DATE (calibration), and each customer's predicted repeat purchases in"
+                + " DATE..--end (holdout; default: to the last purchase in the file) are compared with her actual"
+                + " purchase days, by calibration frequency (Fader, Hardie & Lee 2005, Figure 4), with the model's"
+                + " log-likelihood, AIC, BIC and the MAE/RMSE of the per-customer predictions. Customers first seen"
+                + " in the holdout are excluded and counted."},
         footer = {"", "Example:", "  cxm clv orders.csv --customer id --date date --amount total --end 1997-09-30 \\",
             "      --period week --horizon 52 --discount 0.0019 --output clv.csv", "",
             "Example, invoice lines as in the UCI Online Retail export (cancellations excluded and counted):",
             "  cxm clv online_retail.csv --customer CustomerID --date InvoiceDate --date-format 'M/d/yyyy H:mm' \\",
-            "      --amount 'Quantity*UnitPrice' --invoice InvoiceNo --end 2011-12-09 --output clv.csv"})
+            "      --amount 'Quantity*UnitPrice' --invoice InvoiceNo --end 2011-12-09 --output clv.csv", "",
+            "Example, does the model predict? Calibrate to 1997-09-30, compare with 1997-10-01..1998-06-30:",
+            "  cxm clv orders.csv --customer id --date date --amount total --holdout-from 1997-10-01 \\",
+            "      --end 1998-06-30 --period week --model bgnbd"})
 final class ClvCommand implements Callable<Integer> {
 
     @Spec
@@ -72,9 +93,25 @@ final class ClvCommand implements Callable<Integer> {
                     + " UCI Online Retail export); used with --invoice.")
     String cancelPrefix;
 
-    @Option(names = "--end", required = true, paramLabel = "DATE",
-            description = "Last day of observation, yyyy-mm-dd; later purchases are ignored.")
+    @Option(names = "--end", paramLabel = "DATE",
+            description = "Last day of observation, yyyy-mm-dd; later purchases are ignored. Required unless"
+                    + " --holdout-from is given (then it ends the holdout; default: the last purchase date).")
     String end;
+
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = "bgnbd",
+            description = "Purchase model: bgnbd (BG/NBD), pnbd (Pareto/NBD) or mbgnbd (MBG/NBD) (default:"
+                    + " ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--holdout-from", paramLabel = "DATE",
+            description = "Validate the purchase model: calibrate on the purchases before DATE (yyyy-mm-dd), and"
+                    + " compare its predictions with the purchases from DATE to --end.")
+    String holdoutFrom;
+
+    @Option(names = "--censor", paramLabel = "N", defaultValue = "7",
+            description = "With --holdout-from: the last row of the table gathers calibration frequencies >= N"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int censor;
 
     @Option(names = "--date-format", paramLabel = "PATTERN", defaultValue = "yyyy-MM-dd",
             description = "java.time pattern of the date column (default: ${DEFAULT-VALUE}; e.g. yyyyMMdd, or"
@@ -138,13 +175,65 @@ final class ClvCommand implements Callable<Integer> {
     /** Rows per chunk when the per-customer table is written (the table is never held whole). */
     private static final int CHUNK = 8192;
 
+    /**
+     * A purchase model the command can fit, for {@code --model}: its fit, and its parameter estimates and
+     * their names for the parameter table. Everything else the command prints comes through
+     * {@link PurchaseModel}.
+     */
+    record Choice<M extends PurchaseModel>(Function<List<RfmSummary>, M> fit, Function<M, double[]> estimates,
+            List<String> parameters) {
+
+        Fitted fitTo(List<RfmSummary> customers) {
+            M m = fit.apply(customers);
+            return new Fitted(m, estimates.apply(m), parameters);
+        }
+    }
+
+    /** A fitted purchase model with its parameter estimates and their names. */
+    record Fitted(PurchaseModel model, double[] estimates, List<String> parameters) {
+    }
+
+    /** The purchase models by {@code --model} name: wiring a model is one line. */
+    static Choice<?> choice(String name) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "bgnbd":
+                return new Choice<>(BetaGeometricNbd::fit, m -> new double[] {m.r(), m.alpha(), m.a(), m.b()},
+                        List.of("r", "alpha", "a", "b"));
+            case "pnbd": // Pareto/NBD: new Choice<>(ParetoNbd::fit, m -> new double[] {...}, List.of(...))
+            case "mbgnbd": // MBG/NBD: new Choice<>(ModifiedBetaGeometricNbd::fit, ...)
+                throw new UsageException("--model " + name + " is not available in this build (available: bgnbd)");
+            default:
+                throw new UsageException("--model must be bgnbd, pnbd or mbgnbd, was '" + name + "'");
+        }
+    }
+
+    private static LocalDate date(String option, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UsageException(option + " must be a date yyyy-mm-dd, was '" + value + "'");
+        }
+    }
+
     int run(CsvSource source, PrintWriter out, PrintWriter err) {
         ChronoUnit unit = unit();
-        LocalDate endDate;
-        try {
-            endDate = LocalDate.parse(end);
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--end must be a date yyyy-mm-dd, was '" + end + "'");
+        if (end == null && holdoutFrom == null) {
+            throw new UsageException("Missing required option: '--end=DATE' (or --holdout-from DATE)");
+        }
+        LocalDate endDate = end == null ? null : date("--end", end);
+        LocalDate holdoutDate = holdoutFrom == null ? null : date("--holdout-from", holdoutFrom);
+        Choice<?> purchaseModel = choice(model);
+        if (holdoutDate != null) {
+            if (endDate != null && endDate.isBefore(holdoutDate)) {
+                throw new UsageException("--end " + end + " must not be before --holdout-from " + holdoutFrom);
+            }
+            if (censor < 1) {
+                throw new UsageException("--censor must be >= 1, was " + censor);
+            }
+            if (output != null || top != null) {
+                throw new UsageException("--output and --top score customers; --holdout-from validates the model:"
+                        + " use one or the other");
+            }
         }
         DateTimeFormatter format;
         try {
@@ -164,6 +253,9 @@ final class ClvCommand implements Callable<Integer> {
         if (cancelPrefix.isEmpty()) {
             throw new UsageException("--cancel-prefix must not be empty");
         }
+        if (holdoutDate != null) {
+            return validate(source, format, purchaseModel, holdoutDate, endDate, unit, out, err);
+        }
         Purchases purchaseDays = read(source, format, endDate.toEpochDay(), err);
         RfmSummary[] customers = summarise(purchaseDays, source.name(), endDate.toEpochDay(), daysPer(unit));
         String[] ids = purchaseDays.ids.names;
@@ -173,19 +265,24 @@ final class ClvCommand implements Callable<Integer> {
                     + (customers.length == 1 ? "" : "s") + " with a purchase by " + endDate + "; the models need more");
         }
         List<RfmSummary> all = Arrays.asList(customers);
-        BetaGeometricNbd purchases;
+        Fitted fitted;
         GammaGamma spend;
         double[] purchaseErrors;
         double[] spendErrors;
         try {
-            purchases = BetaGeometricNbd.fit(all);
+            fitted = purchaseModel.fitTo(all);
             spend = GammaGamma.fit(all);
-            purchaseErrors = purchases.standardErrors();
+            purchaseErrors = fitted.model().standardErrors();
             spendErrors = spend.standardErrors();
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
             throw new DataException(source.name() + ": the models cannot be fitted: " + e.getMessage());
         }
-        printParameters(purchases, purchaseErrors, spend, spendErrors, customers.length, unit, out);
+        PurchaseModel purchases = fitted.model();
+        if (input.format == Table.Format.TEXT) {
+            out.printf(Locale.ROOT, "%d customers, time in %s up to %s%n%n", customers.length,
+                    unit.toString().toLowerCase(Locale.ROOT), end);
+        }
+        printParameters(fitted, purchaseErrors, spend, spendErrors, out);
 
         int n = customers.length;
         double[] alive = new double[n];
@@ -194,7 +291,7 @@ final class ClvCommand implements Callable<Integer> {
         for (int k = 0; k < n; k++) {
             RfmSummary s = customers[k];
             try {
-                alive[k] = purchases.probabilityAlive(s.frequency(), s.recency(), s.age());
+                alive[k] = purchases.probabilityAlive(s);
                 expected[k] = purchases.conditionalExpectedPurchases(horizon, s);
                 clv[k] = spend.residualClv(purchases, s, horizon, 1.0, discount, margin);
             } catch (IllegalArgumentException | IllegalStateException | ArithmeticException ex) {
@@ -414,42 +511,164 @@ final class ClvCommand implements Callable<Integer> {
             while (j < size && p.customer(j) == cust) {
                 j++;
             }
-            String id = p.ids.names[cust];
-            for (int k = i; k < j; k++) {
-                if (!Double.isFinite(p.amount(k))) {
-                    throw new DataException(file + ": customer " + id + ": the amounts on "
-                            + LocalDate.ofEpochDay(p.day(k)) + " sum to " + p.amount(k)
-                            + ", beyond the range of a double");
-                }
-            }
-            long first = p.day(i);
-            long x = j - i - 1L;
-            double recency = (p.day(j - 1) - first) / daysPerUnit;
-            double age = (endDay - first) / daysPerUnit;
-            if (x == 0) {
-                out[cust] = RfmSummary.of(0, 0.0, age);
-            } else {
-                double sum = 0.0;
-                for (int k = i + 1; k < j; k++) {
-                    sum += p.amount(k);
-                }
-                double mean = sum / x;
-                if (!Double.isFinite(sum)) {
-                    mean = 0.0;
-                    for (int k = i + 1; k < j; k++) {
-                        mean += p.amount(k) / x;
-                    }
-                }
-                if (!(mean > 0.0 && mean < Double.POSITIVE_INFINITY)) {
-                    throw new DataException(file + ": customer " + id + ": the mean amount of its " + x
-                            + " repeat purchase day(s) must be finite and > 0, was " + mean);
-                }
-                out[cust] = RfmSummary.of(x, recency, age, mean);
-            }
+            out[cust] = summary(p, i, j, p.ids.names[cust], file, endDay, daysPerUnit);
             i = j;
             p.releaseBelow(i); // the summaries take the place of the blocks already read
         }
         return out;
+    }
+
+    /** One customer's summary from her purchase days {@code i..j-1} (sorted, merged), observed to {@code endDay}. */
+    private static RfmSummary summary(Purchases p, int i, int j, String id, String file, long endDay,
+            double daysPerUnit) {
+        for (int k = i; k < j; k++) {
+            if (!Double.isFinite(p.amount(k))) {
+                throw new DataException(file + ": customer " + id + ": the amounts on "
+                        + LocalDate.ofEpochDay(p.day(k)) + " sum to " + p.amount(k)
+                        + ", beyond the range of a double");
+            }
+        }
+        long first = p.day(i);
+        long x = j - i - 1L;
+        double recency = (p.day(j - 1) - first) / daysPerUnit;
+        double age = (endDay - first) / daysPerUnit;
+        if (x == 0) {
+            return RfmSummary.of(0, 0.0, age);
+        }
+        double sum = 0.0;
+        for (int k = i + 1; k < j; k++) {
+            sum += p.amount(k);
+        }
+        double mean = sum / x;
+        if (!Double.isFinite(sum)) {
+            mean = 0.0;
+            for (int k = i + 1; k < j; k++) {
+                mean += p.amount(k) / x;
+            }
+        }
+        if (!(mean > 0.0 && mean < Double.POSITIVE_INFINITY)) {
+            throw new DataException(file + ": customer " + id + ": the mean amount of its " + x
+                    + " repeat purchase day(s) must be finite and > 0, was " + mean);
+        }
+        return RfmSummary.of(x, recency, age, mean);
+    }
+
+    /**
+     * {@code --holdout-from}: the calibration summaries (purchase days before the holdout date), each
+     * calibration customer's holdout purchase days, the fit on the calibration data, and the holdout table and
+     * model comparison of {@link CalibrationHoldout}. Customers first seen in the holdout are excluded and
+     * counted.
+     */
+    private int validate(CsvSource source, DateTimeFormatter format, Choice<?> purchaseModel, LocalDate holdoutDate,
+            LocalDate endDate, ChronoUnit unit, PrintWriter out, PrintWriter err) {
+        long endDay = endDate == null ? Integer.MAX_VALUE : endDate.toEpochDay();
+        long calEndDay = holdoutDate.toEpochDay() - 1;
+        double daysPerUnit = daysPer(unit);
+        Purchases p = read(source, format, endDay, err);
+        p.sortAndMerge();
+        Map<String, RfmSummary> calibration = new LinkedHashMap<>();
+        Map<String, Long> holdout = new LinkedHashMap<>();
+        long firstDay = Long.MAX_VALUE;
+        long lastDay = Long.MIN_VALUE;
+        long newCustomers = 0;
+        long newDays = 0;
+        int size = p.size;
+        int i = 0;
+        while (i < size) {
+            int cust = p.customer(i);
+            int j = i + 1;
+            while (j < size && p.customer(j) == cust) {
+                j++;
+            }
+            int c = i; // end of the calibration days
+            while (c < j && p.day(c) <= calEndDay) {
+                c++;
+            }
+            firstDay = Math.min(firstDay, p.day(i));
+            lastDay = Math.max(lastDay, p.day(j - 1));
+            if (c == i) {
+                newCustomers++;
+                newDays += j - i;
+            } else {
+                String id = p.ids.names[cust];
+                calibration.put(id, summary(p, i, c, id, source.name(), calEndDay, daysPerUnit));
+                holdout.put(id, (long) (j - c));
+            }
+            i = j;
+        }
+        if (size == 0) {
+            throw new DataException(source.name() + ": no purchases" + (endDate == null ? "" : " by " + endDate));
+        }
+        if (firstDay > calEndDay) {
+            throw new DataException(source.name() + ": --holdout-from " + holdoutDate + " is on or before the first"
+                    + " purchase (" + LocalDate.ofEpochDay(firstDay) + "): no customer to calibrate on");
+        }
+        if (lastDay <= calEndDay) {
+            throw new DataException(source.name() + ": --holdout-from " + holdoutDate + " is after the last purchase ("
+                    + LocalDate.ofEpochDay(lastDay) + (endDate == null ? "" : " by --end " + endDate)
+                    + "): the holdout has no data");
+        }
+        LocalDate holdoutEnd = endDate == null ? LocalDate.ofEpochDay(lastDay) : endDate;
+        if (newCustomers > 0) {
+            err.printf(Locale.ROOT, "%s: excluded %d %s first seen in the holdout (%d purchase %s from %s)%n",
+                    source.name(), newCustomers, newCustomers == 1 ? "customer" : "customers", newDays,
+                    newDays == 1 ? "day" : "days", holdoutDate);
+            err.flush();
+        }
+        if (calibration.size() < 4) {
+            throw new DataException(source.name() + ": " + calibration.size() + " customer"
+                    + (calibration.size() == 1 ? "" : "s") + " with a purchase before --holdout-from " + holdoutDate
+                    + "; the model needs more");
+        }
+        double length = (holdoutEnd.toEpochDay() - calEndDay) / daysPerUnit;
+        CalibrationHoldout split = CalibrationHoldout.of(calibration, holdout, length);
+        Fitted fitted;
+        double[] errors;
+        HoldoutTable table;
+        ModelComparison.Entry e;
+        try {
+            fitted = purchaseModel.fitTo(split.calibration());
+            errors = fitted.model().standardErrors();
+            table = split.table(fitted.model(), censor);
+            e = split.compare(fitted.model()).entries().get(0);
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException ex) {
+            throw new DataException(source.name() + ": the model cannot be fitted and validated: " + ex.getMessage());
+        }
+        String units = unit.toString().toLowerCase(Locale.ROOT);
+        if (input.format == Table.Format.TEXT) {
+            out.printf(Locale.ROOT, "%d customers, time in %s: calibration to %s, holdout %s..%s (%s %s)%n",
+                    split.customers(), units, LocalDate.ofEpochDay(calEndDay), holdoutDate, holdoutEnd,
+                    Table.formatG(length), units);
+            if (newCustomers > 0) {
+                out.printf(Locale.ROOT, "%d %s first seen in the holdout excluded%n", newCustomers,
+                        newCustomers == 1 ? "customer" : "customers");
+            }
+            out.println();
+        }
+        printParameters(fitted, errors, null, null, out);
+        if (input.format == Table.Format.TEXT) {
+            out.printf(Locale.ROOT, "%nHoldout repeat purchases per customer by calibration frequency x, actual vs"
+                    + " predicted by %s:%n", fitted.model().name());
+        }
+        Table t = new Table("clv_holdout").column("x", null).column("customers", "%d").column("actual", "%.4f")
+                .column("predicted", "%.4f").column("actual_total", "%d").column("predicted_total", "%.2f");
+        for (HoldoutTable.Bin b : table.bins()) {
+            t.row(b.label(), b.customers(), b.meanActual(), b.meanPredicted(), b.actualTotal(), b.predictedTotal());
+        }
+        t.row("total", table.customers(), (double) table.actualTotal() / table.customers(),
+                table.predictedTotal() / table.customers(), table.actualTotal(), table.predictedTotal());
+        t.print(input.format, out);
+        if (input.format == Table.Format.TEXT) {
+            out.printf(Locale.ROOT, "%nFit and holdout error (error: total predicted vs actual):%n");
+        }
+        Table c = new Table("clv_comparison").column("model", null).column("k", "%d").column("log_likelihood", "%.4f")
+                .column("aic", "%.4f").column("bic", "%.4f").column("mae", "%.4f").column("rmse", "%.4f")
+                .column("predicted", "%.2f").column("actual", "%d").column("error_pct", "%+.2f");
+        c.row(e.model(), e.parameters(), e.logLikelihood(), e.aic(), e.bic(), e.meanAbsoluteError(),
+                e.rootMeanSquaredError(), e.predictedTotal(), e.actualTotal(),
+                e.actualTotal() == 0 ? Double.NaN : 100.0 * e.relativeAggregateError());
+        c.print(input.format, out);
+        return Cxm.OK;
     }
 
     /** Customer ids interned to 0, 1, 2, … in order of first appearance (open addressing, no boxing). */
@@ -623,22 +842,20 @@ final class ClvCommand implements Callable<Integer> {
         }
     }
 
-    private void printParameters(BetaGeometricNbd p, double[] se, GammaGamma g, double[] gse, int n, ChronoUnit unit,
-            PrintWriter out) {
+    /** The parameter table: the purchase model's estimates and log-likelihood, then Gamma–Gamma's (if fitted). */
+    private void printParameters(Fitted p, double[] se, GammaGamma g, double[] gse, PrintWriter out) {
         Table t = new Table("clv_parameter").column("model", null).column("parameter", null).column("estimate", "%.4f")
                 .column("se", "%.4f");
-        t.row("BG/NBD", "r", p.r(), se[0]);
-        t.row("BG/NBD", "alpha", p.alpha(), se[1]);
-        t.row("BG/NBD", "a", p.a(), se[2]);
-        t.row("BG/NBD", "b", p.b(), se[3]);
-        t.row("BG/NBD", "log-likelihood", p.logLikelihood(), Double.NaN);
-        t.row("Gamma-Gamma", "p", g.p(), gse[0]);
-        t.row("Gamma-Gamma", "q", g.q(), gse[1]);
-        t.row("Gamma-Gamma", "gamma", g.gamma(), gse[2]);
-        t.row("Gamma-Gamma", "mean spend", g.meanSpend(), Double.NaN);
-        if (input.format == Table.Format.TEXT) {
-            out.printf(Locale.ROOT, "%d customers, time in %s up to %s%n%n", n, unit.toString().toLowerCase(Locale.ROOT),
-                    end);
+        String name = p.model().name();
+        for (int i = 0; i < p.parameters().size(); i++) {
+            t.row(name, p.parameters().get(i), p.estimates()[i], se[i]);
+        }
+        t.row(name, "log-likelihood", p.model().logLikelihood(), Double.NaN);
+        if (g != null) {
+            t.row("Gamma-Gamma", "p", g.p(), gse[0]);
+            t.row("Gamma-Gamma", "q", g.q(), gse[1]);
+            t.row("Gamma-Gamma", "gamma", g.gamma(), gse[2]);
+            t.row("Gamma-Gamma", "mean spend", g.meanSpend(), Double.NaN);
         }
         t.print(input.format, out);
     }

@@ -69,6 +69,8 @@ class CxmErrorsTest {
         c.add(new String[] {"servqual", f, "--scale", "1..7", "--format", "csv"});
         c.add(new String[] {"retention", f, "--duration", "tenure", "--churned", "churned"});
         c.add(new String[] {"clv", f, "--customer", "customer", "--date", "date", "--amount", "amount"});
+        c.add(new String[] {"clv", f, "--customer", "customer", "--date", "date", "--amount", "amount",
+            "--holdout-from", "2020-01-15"});
         c.add(new String[] {"trend", f, "--date", "date", "--column", "recommend"});
         c.add(new String[] {"trend", f, "--date", "date", "--column", "ease", "--metric", "csat", "--period", "day"});
         c.add(new String[] {"service", f, "--customer", "customer", "--time", "date", "--resolved-flag", "churned",
