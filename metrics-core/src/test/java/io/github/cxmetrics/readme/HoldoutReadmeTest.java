@@ -6,14 +6,9 @@ import io.github.cxmetrics.clv.BetaGeometricNbd;
 import io.github.cxmetrics.clv.CalibrationHoldout;
 import io.github.cxmetrics.clv.PurchaseModel;
 import io.github.cxmetrics.clv.Transaction;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,20 +47,7 @@ class HoldoutReadmeTest {
         }
     }
 
-    @Test
-    void printsWhatTheReadmeSays() {
-        PrintStream original = System.out;
-        Locale locale = Locale.getDefault();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Locale.setDefault(Locale.ROOT);
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            Holdout.main(new String[0]);
-        } finally {
-            System.setOut(original);
-            Locale.setDefault(locale);
-        }
-        assertThat(out.toString(StandardCharsets.UTF_8).strip().lines().collect(Collectors.toList())).containsExactly(
+    private static final String[] OUTPUT = {
                 "CalibrationHoldout[customers=3, holdoutLength=13.0000, holdoutPurchases=3, newCustomersExcluded=1]",
                 "BG/NBD, holdout 13 periods: actual vs predicted repeat purchases",
                 "x      customers       actual    predicted",
@@ -74,6 +56,17 @@ class HoldoutReadmeTest {
                 "2+             1       2.0000       1.0683",
                 "total          3            3         2.12",
                 "model         k           LL         AIC         BIC     MAE    RMSE  predicted  actual    error",
-                "BG/NBD        4     -11.5735     31.1470     27.5414  0.4157  0.5536       2.12       3  -29.24%");
+                "BG/NBD        4     -11.5735     31.1470     27.5414  0.4157  0.5536       2.12       3  -29.24%",
+    };
+
+    @Test
+    void printsWhatTheReadmeSays() {
+        assertThat(ReadmeExample.output(() -> Holdout.main(new String[0]))).containsExactly(OUTPUT);
+    }
+
+    @Test
+    void readmeShowsThisCodeAndOutput() throws java.io.IOException {
+        ReadmeExample.assertReadmeShows("Holdout", "HoldoutReadmeTest.java", "    private static final String[] OUTPUT",
+                OUTPUT);
     }
 }
