@@ -41,15 +41,20 @@ final class DemoCommand implements Callable<Integer> {
             description = "Instead of printing, write the HTML report of the samples (cxm report) to FILE.")
     Path report;
 
-    /** The sections of {@code cxm demo --report}: the demo's charted commands, retention by plan. */
+    /**
+     * The sections of {@code cxm demo --report}: the demo's charted commands (retention by plan), ordered
+     * so that the top of the page shows one of each kind of chart.
+     */
     static List<String[]> reportCommands() {
+        List<String> order = List.of("nps", "trend", "retention", "drivers", "servqual", "csat", "ces", "clv");
         List<String[]> c = new ArrayList<>();
-        for (String[] command : commands()) {
-            if (command[0].equals("retention")) {
-                c.add(new String[] {"retention", "customers.csv", "--duration", "tenure_months", "--churned", "churned",
-                    "--by", "plan"});
-            } else if (ReportCommand.CHARTED.contains(command[0])) {
-                c.add(command);
+        for (String name : order) {
+            for (String[] command : commands()) {
+                if (!command[0].equals(name)) {
+                    continue;
+                }
+                c.add(name.equals("retention") ? new String[] {"retention", "customers.csv", "--duration",
+                    "tenure_months", "--churned", "churned", "--by", "plan"} : command);
             }
         }
         return c;

@@ -55,7 +55,7 @@
       });
       body.appendChild(tr);
     });
-    if (rows.length > 12) {
+    if (rows.length > 6) {
       var d = parent.appendChild(el('details'));
       d.appendChild(el('summary', {}, 'The numbers behind the chart: table ' + group + ', ' + rows.length + ' rows'));
       d.appendChild(el('div', {'class': 'scroll'})).appendChild(t);
@@ -270,6 +270,6 @@
         + id + ' svg line, #' + id + ' svg rect, #' + id + ' svg polyline').length;
     });
     window.cxmStatus.ready = true;
-    document.getElementById('report-status').textContent = JSON.stringify(window.cxmStatus);
+    window.cxmStatusWrite();
   }, 0);
 })();
