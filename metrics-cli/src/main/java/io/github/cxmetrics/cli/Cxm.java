@@ -30,7 +30,7 @@ public final class Cxm implements Runnable {
     private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(RatingCommand.Nps.class,
             RatingCommand.Csat.class, RatingCommand.Ces.class, ServqualCommand.class, ClvCommand.class,
             RetentionCommand.class, DriversCommand.class, KanoCommand.class, TrendCommand.class, ServiceCommand.class,
-            ErlangCommand.class, DemoCommand.class, CommandLine.HelpCommand.class);
+            ErlangCommand.class, ReportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
                 + " questionnaire, eight weeks of NPS tracking, a contact-centre log, and an Erlang C staffing."
                 + " Each command line is printed before its output, so it can be"
                 + " copied and pointed at your own files."},
-        footer = {"", "Example:", "  cxm demo --extract samples/   # also keep the sample files"})
+        footer = {"", "Example:", "  cxm demo --extract samples/   # also keep the sample files",
+            "  cxm demo --report demo.html   # the HTML report of the samples, charts and tables"})
 final class DemoCommand implements Callable<Integer> {
 
     static final String[] FILES = {"survey.csv", "servqual.csv", "customers.csv", "cdnow_transactions.csv",
@@ -35,6 +36,29 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--extract", paramLabel = "DIR", description = "Write the sample files to DIR and keep them.")
     Path extract;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Instead of printing, write the HTML report of the samples (cxm report) to FILE.")
+    Path report;
+
+    /**
+     * The sections of {@code cxm demo --report}: the demo's charted commands (retention by plan), ordered
+     * so that the top of the page shows one of each kind of chart.
+     */
+    static List<String[]> reportCommands() {
+        List<String> order = List.of("nps", "trend", "retention", "drivers", "servqual", "csat", "ces", "clv");
+        List<String[]> c = new ArrayList<>();
+        for (String name : order) {
+            for (String[] command : commands()) {
+                if (!command[0].equals(name)) {
+                    continue;
+                }
+                c.add(name.equals("retention") ? new String[] {"retention", "customers.csv", "--duration",
+                    "tenure_months", "--churned", "churned", "--by", "plan"} : command);
+            }
+        }
+        return c;
+    }
 
     /** The demo's command lines, with the sample file names relative to the sample directory. */
     static List<String[]> commands() {
@@ -78,6 +102,23 @@ final class DemoCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             throw new UsageException("cannot write the sample files: " + e.getMessage());
+        }
+        if (report != null) {
+            try {
+                List<String[]> sections = new ArrayList<>();
+                for (String[] command : reportCommands()) {
+                    String[] args = command.clone();
+                    args[1] = dir.resolve(args[1]).toString();
+                    sections.add(args);
+                }
+                ReportCommand.write(report, "cxm demo: the bundled samples", sections, err, dir);
+                out.println("wrote " + report + " (" + reportCommands().size() + " sections)");
+                return Cxm.OK;
+            } finally {
+                if (temporary) {
+                    deleteQuietly(dir);
+                }
+            }
         }
         try {
             int worst = Cxm.OK;

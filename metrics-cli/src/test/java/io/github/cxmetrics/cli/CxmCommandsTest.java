@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class CxmCommandsTest {
 
     static final List<String> COMMANDS = List.of("nps", "csat", "ces", "servqual", "clv", "retention", "drivers", "kano",
-            "trend", "service", "erlang", "demo", "help");
+            "trend", "service", "erlang", "report", "demo", "help");
 
     @Test
     void helpViaTheHelpCommandEqualsTheCommandsOwnHelp() {

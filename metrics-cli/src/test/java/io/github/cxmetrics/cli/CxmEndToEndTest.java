@@ -345,7 +345,7 @@ class CxmEndToEndTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"nps", "csat", "ces", "servqual", "clv", "retention", "drivers", "kano", "trend", "service",
-        "erlang", "demo"})
+        "erlang", "report", "demo"})
     void everyCommandHasHelpWithAnExample(String command) {
         Run run = cxm(command, "--help");
         assertThat(run.code()).isZero();

@@ -201,7 +201,7 @@ class CxmErrorsTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("cxm: unknown command 'keydrivers'; the commands are: nps, csat, ces,"
-                + " servqual, clv, retention, drivers, kano, trend, service, erlang, demo, help\n");
+                + " servqual, clv, retention, drivers, kano, trend, service, erlang, report, demo, help\n");
         Run none = cxm();
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.out()).isEmpty();
