@@ -43,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /**
      * The sections of {@code cxm demo --report}: the demo's charted commands (retention by plan), ordered
-     * so that the top of the page shows one of each kind of chart.
+     * so that the top of the page shows one of each kind of chart, then the CLV holdout check.
      */
     static List<String[]> reportCommands() {
         List<String> order = List.of("nps", "trend", "retention", "drivers", "servqual", "csat", "ces", "clv");
@@ -57,6 +57,9 @@ final class DemoCommand implements Callable<Integer> {
                     "tenure_months", "--churned", "churned", "--by", "plan"} : command);
             }
         }
+        // and the purchase model's calibration/holdout check on the CDNOW sample (FHL 2005's table)
+        c.add(new String[] {"clv", "cdnow_transactions.csv", "--customer", "customer", "--date", "date", "--amount",
+            "amount", "--holdout-from", "1997-10-01", "--end", "1998-06-30"});
         return c;
     }
 

@@ -79,7 +79,7 @@ class CxmReportTest {
         }
         Run run = cxm(args.toArray(new String[0]));
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("wrote " + page + " (1.").endsWith(" MB, 8 sections)\n");
+        assertThat(run.out()).startsWith("wrote " + page + " (1.").endsWith(" MB, 9 sections)\n");
         assertThat(run.err()).contains("4 rows left column 'recommend' empty"); // the commands' notes, echoed
         String html = Files.readString(page, StandardCharsets.UTF_8);
         assertThat(html).contains("<title>A &amp; &lt;B&gt;</title>");

@@ -235,19 +235,34 @@
 
   DRAW.clv = function (s, sec, g, fig, used) {
     var rows = g.clv_customer;
-    if (!rows) { return; }
-    used.clv_customer = true;
-    chart(fig, sec, 'alive', 'Customers listed by cxm clv: P(alive) and expected purchases',
-      'over the next ' + option(s, '--horizon', '?') + ' ' + option(s, '--period', 'period') + 's',
-      {xAxis: axis('value', 'expected purchases (count, next ' + option(s, '--horizon', '?') + ' '
-        + option(s, '--period', 'period') + 's)'), yAxis: axis('value', 'P(alive) (0–1)', {max: 1}),
-        series: [{type: 'scatter', name: 'customer', symbolSize: 11,
-          label: {show: true, position: 'right', fontSize: 10, formatter: function (p) { return p.data[2]; }},
-          data: rows.map(function (r) { return [r.expected_purchases, r.p_alive, r.customer]; })}]});
-    table(fig, sec, 'clv_customer', rows);
-    // Extension point: the CLV calibration/holdout chart. When cxm clv prints a calibration/holdout
-    // table (predicted against actual purchases in the holdout period), draw it here from its rows,
-    // e.g. g.clv_holdout, as a chart 'holdout' above its table; until then that table is shown as a table.
+    if (rows) {
+      used.clv_customer = true;
+      chart(fig, sec, 'alive', 'Customers listed by cxm clv: P(alive) and expected purchases',
+        'over the next ' + option(s, '--horizon', '?') + ' ' + option(s, '--period', 'period') + 's',
+        {xAxis: axis('value', 'expected purchases (count, next ' + option(s, '--horizon', '?') + ' '
+          + option(s, '--period', 'period') + 's)'), yAxis: axis('value', 'P(alive) (0–1)', {max: 1}),
+          series: [{type: 'scatter', name: 'customer', symbolSize: 11,
+            label: {show: true, position: 'right', fontSize: 10, formatter: function (p) { return p.data[2]; }},
+            data: rows.map(function (r) { return [r.expected_purchases, r.p_alive, r.customer]; })}]});
+      table(fig, sec, 'clv_customer', rows);
+    }
+    // the calibration/holdout check (cxm clv --holdout-from): actual against predicted holdout
+    // purchases per customer, by calibration frequency; the "total" row is left out of the chart
+    var holdout = g.clv_holdout;
+    if (holdout) {
+      used.clv_holdout = true;
+      var bins = holdout.filter(function (r) { return r.x !== 'total'; });
+      var cmp = g.clv_comparison && g.clv_comparison[0];
+      chart(fig, sec, 'holdout', 'Holdout repeat purchases per customer by calibration frequency, actual vs predicted',
+        cmp ? cmp.model + ': total predicted ' + fmt(cmp.predicted) + ' vs actual ' + fmt(cmp.actual)
+          + ', MAE ' + fmt(cmp.mae) : '',
+        {xAxis: axis('category', 'repeat purchases in the calibration period (x)', {data: bins.map(function (r) { return r.x; })}),
+          yAxis: axis('value', 'mean repeat purchases in the holdout (count per customer)', {scale: false}),
+          legend: {bottom: 0}, tooltip: {trigger: 'axis'},
+          series: [{type: 'bar', name: 'actual', data: bins.map(function (r) { return r.actual; })},
+            {type: 'line', name: 'predicted', data: bins.map(function (r) { return r.predicted; })}]});
+      table(fig, sec, 'clv_holdout', holdout);
+    }
   };
 
   sections.forEach(function (s, sec) {
