@@ -53,8 +53,16 @@ final class DemoCommand implements Callable<Integer> {
                 if (!command[0].equals(name)) {
                     continue;
                 }
-                c.add(name.equals("retention") ? new String[] {"retention", "customers.csv", "--duration",
-                    "tenure_months", "--churned", "churned", "--by", "plan"} : command);
+                if (name.equals("retention")) {
+                    c.add(new String[] {"retention", "customers.csv", "--duration", "tenure_months", "--churned",
+                        "churned", "--by", "plan"});
+                } else if (name.equals("nps") || name.equals("csat") || name.equals("ces")) {
+                    String[] withDistribution = java.util.Arrays.copyOf(command, command.length + 1);
+                    withDistribution[command.length] = "--distribution";
+                    c.add(withDistribution);
+                } else {
+                    c.add(command);
+                }
             }
         }
         // and the purchase model's calibration/holdout check on the CDNOW sample (FHL 2005's table)

@@ -68,6 +68,12 @@ abstract class RatingCommand implements Callable<Integer> {
     @Mixin
     Adjustment adjustment;
 
+    @Option(names = "--distribution",
+            description = "Add the answers' distribution: per segment and rating, the respondents, the share of the"
+                    + " (weighted) answers in percent and the rating's class (detractor/passive/promoter for NPS,"
+                    + " satisfied or not for CSAT).")
+    boolean distribution;
+
     @Mixin
     ValueOptions values;
 
@@ -272,6 +278,18 @@ abstract class RatingCommand implements Callable<Integer> {
         if (families != null) {
             printFamilies(families, out);
         }
+        if (distribution) {
+            Table dist = new Table("distribution").column("segment", null).column("rating", "%d").column("n", "%d")
+                    .column("share_pct", "%.2f").column("class", null);
+            for (Map.Entry<String, RatingAccumulator> e : result.segments.entrySet()) {
+                addDistribution(dist, e.getKey(), e.getValue().snapshot());
+            }
+            addDistribution(dist, by == null ? "all" : "(total)", result.total.snapshot());
+            if (input.format == Table.Format.TEXT) {
+                out.println();
+            }
+            dist.print(input.format, out);
+        }
         return Cxm.OK;
     }
 
@@ -302,6 +320,20 @@ abstract class RatingCommand implements Callable<Integer> {
         }
         return null;
     }
+
+    private void addDistribution(Table dist, String segment, RatingDistribution d) {
+        Scale sc = d.scale();
+        for (int point = sc.min(); point <= sc.max(); point++) {
+            double share = d.totalWeight() > 0 ? 100.0 * d.share(point) : Double.NaN;
+            dist.row(segment, point, d.count(point), share, ratingClass(point));
+            if (point == Integer.MAX_VALUE) {
+                break;
+            }
+        }
+    }
+
+    /** The class of a rating in this metric (detractor/passive/promoter, satisfied/not satisfied), or null. */
+    abstract String ratingClass(int rating);
 
     /** The comparison families of one --by run; a null family was not computed (the reason is on stderr). */
     record SegmentFamilies(Comparisons overall, Comparisons pairs, HomogeneityTest homogeneity, int compared,
@@ -634,6 +666,11 @@ abstract class RatingCommand implements Callable<Integer> {
         String categories() {
             return "detractor/passive/promoter";
         }
+
+        @Override
+        String ratingClass(int rating) {
+            return rating >= cutPromoters() ? "promoter" : rating <= cutDetractors() ? "detractor" : "passive";
+        }
     }
 
     /** {@code cxm csat}. */
@@ -694,6 +731,12 @@ abstract class RatingCommand implements Callable<Integer> {
         String categories() {
             return "satisfied/not satisfied";
         }
+
+        @Override
+        String ratingClass(int rating) {
+            Scale sc = scale == null ? defaultScale() : parseScale(scale);
+            return rating >= csat(RatingDistribution.empty(sc)).satisfiedFrom() ? "satisfied" : "not satisfied";
+        }
     }
 
     /** {@code cxm ces}. */
@@ -746,6 +789,11 @@ abstract class RatingCommand implements Callable<Integer> {
 
         @Override
         String categories() {
+            return null;
+        }
+
+        @Override
+        String ratingClass(int rating) {
             return null;
         }
     }

@@ -132,6 +132,30 @@ class CxmSegmentsTest {
     }
 
     @Test
+    void distributionListsEveryRatingWithItsShareAndClass() {
+        Run run = cxm("nps", file("channels.csv"), "--column", "recommend", "--by", "channel", "--distribution",
+                "--format", "csv");
+        assertThat(run.code()).as(run.err()).isZero();
+        // channels.csv: Phone's 60 detractors rate i % 7 (i = 0..59): 9 each of 0..3, 8 each of 4..6; its
+        // 90 passives 7 and 8 alternately (45 each), its 150 promoters 9 and 10 (75 each); 300 in all
+        List<String> phone = run.out().lines().filter(l -> l.startsWith("Phone,") && l.split(",").length == 5).toList();
+        assertThat(phone).hasSize(11);
+        assertThat(phone.get(0)).isEqualTo("Phone,0,9,3.0,detractor");
+        assertThat(phone.get(6)).startsWith("Phone,6,8,").endsWith(",detractor");
+        assertThat(Double.parseDouble(phone.get(6).split(",")[3])).isCloseTo(800.0 / 300, within(1e-12));
+        assertThat(phone.get(7)).isEqualTo("Phone,7,45,15.0,passive");
+        assertThat(phone.get(10)).isEqualTo("Phone,10,75,25.0,promoter");
+        assertThat(run.out()).contains("segment,rating,n,share_pct,class");
+        assertThat(run.out().lines().filter(l -> l.startsWith("(total),"))).hasSize(1 + 11);
+        Run csat = cxm("csat", file("channels.csv"), "--column", "recommend", "--scale", "0..10", "--distribution",
+                "--format", "csv");
+        // top two boxes of 0..10: 9 and 10 are satisfied
+        assertThat(csat.out()).contains("all,8,").contains(",not satisfied").contains("all,9,");
+        assertThat(csat.out().lines().filter(l -> l.startsWith("all,9,")).findFirst().orElseThrow())
+                .endsWith(",satisfied");
+    }
+
+    @Test
     void cesByChannelComparesMeansWithoutAHomogeneityTest() {
         Run run = cxm("ces", file("channels.csv"), "--column", "recommend", "--scale", "1..7", "--by", "channel",
                 "--skip-invalid");

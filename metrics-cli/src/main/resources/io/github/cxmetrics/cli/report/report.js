@@ -117,6 +117,44 @@
             })},
           intervals('95% interval', rows.map(function (r) { return [r.segment, r.ci95_lower, r.ci95_upper]; }))]});
     table(fig, sec, s.name, rows);
+    // the answers' distribution (--distribution): one stacked bar per segment, one piece per rating,
+    // coloured by the rating's class
+    var dist = g.distribution;
+    if (dist) {
+      used.distribution = true;
+      var segments = [];
+      var ratings = [];
+      var classOf = {};
+      dist.forEach(function (r) {
+        if (segments.indexOf(r.segment) < 0) { segments.push(r.segment); }
+        if (ratings.indexOf(r.rating) < 0) { ratings.push(r.rating); classOf[r.rating] = r['class']; }
+      });
+      var CLASS = {detractor: ['#b2182b', '#d6604d', '#f4a582'], passive: ['#bababa', '#8c8c8c'],
+        promoter: ['#4393c3', '#2166ac'], 'not satisfied': ['#d6604d', '#f4a582', '#fddbc7', '#b2182b'],
+        satisfied: ['#4393c3', '#2166ac', '#92c5de']};
+      var used2 = {};
+      var colour = function (rating, i) {
+        var c = classOf[rating];
+        if (!c || !CLASS[c]) { return PALETTE[i % PALETTE.length]; }
+        used2[c] = (used2[c] || 0) + 1;
+        return CLASS[c][(used2[c] - 1) % CLASS[c].length];
+      };
+      chart(fig, sec, 'distribution', 'Distribution of the answers by ' + option(s, '--by', 'segment'),
+        'share of the answers per rating' + (classOf[ratings[0]] ? ', coloured by class' : ''),
+        {xAxis: axis('value', 'share of the answers (%)', {max: 100, scale: false}),
+          yAxis: axis('category', option(s, '--by', 'segment'), {data: segments, inverse: true, nameGap: 80}),
+          legend: {bottom: 0, type: 'scroll'}, tooltip: {trigger: 'item'},
+          grid: {left: 110, right: 40, top: 80, bottom: 95},
+          series: ratings.map(function (rating, i) {
+            return {type: 'bar', stack: 'share', name: String(rating) + (classOf[rating] ? ' (' + classOf[rating] + ')' : ''),
+              color: colour(rating, i),
+              data: segments.map(function (seg) {
+                var row = dist.filter(function (r) { return r.segment === seg && r.rating === rating; })[0];
+                return row ? row.share_pct : null;
+              })};
+          })});
+      table(fig, sec, 'distribution', dist);
+    }
   };
 
   DRAW.trend = function (s, sec, g, fig, used) {
