@@ -131,6 +131,8 @@ public final class BetaGeometricBetaBinomial {
     private static final double[] UPPER = {30.0, 30.0, 30.0, 30.0};
     private static final double GRADIENT_TOLERANCE = 1e-11;
     private static final int MAX_EVALUATIONS = 2_000;
+    /** Budget of the Nelder–Mead fallback (it converges within a few thousand on identified data). */
+    private static final int NELDER_MEAD_EVALUATIONS = 20_000;
 
     private final double alpha;
     private final double beta;
@@ -213,7 +215,7 @@ public final class BetaGeometricBetaBinomial {
                 MAX_EVALUATIONS);
         boolean fellBack = !result.converged() || !within(result.point());
         double[] best = result.orNelderMead(fellBack, "BG/BB", y -> -data.valueAndGradient(y, null), start, 1.0,
-                200_000);
+                NELDER_MEAD_EVALUATIONS);
         double ll = data.valueAndGradient(best, null);
         if (!Double.isFinite(ll) || !within(best)) {
             throw new IllegalStateException(String.format(Locale.ROOT, "BG/BB fit did not converge to finite "
