@@ -90,6 +90,10 @@ public final class BetaGeometricBetaBinomial {
         /**
          * Validates the history.
          *
+         * @param frequency x
+         * @param recency tₓ
+         * @param opportunities n
+         * @param count the number of customers with this history
          * @throws IllegalArgumentException if a component is out of range
          */
         public History {
