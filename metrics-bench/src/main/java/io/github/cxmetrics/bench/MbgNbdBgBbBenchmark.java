@@ -62,7 +62,7 @@ public class MbgNbdBgBbBenchmark {
     public void setUp() throws IOException {
         customers = Sweeps.cdnow("cdnow_customers_summary.csv", false);
         donors = new ArrayList<>();
-        try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("donations.csv"), "donations.csv");
+        try (InputStream in = Objects.requireNonNull(MbgNbdBgBbBenchmark.class.getResourceAsStream("donations.csv"), "donations.csv");
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
             r.readLine();
             for (String line = r.readLine(); line != null; line = r.readLine()) {

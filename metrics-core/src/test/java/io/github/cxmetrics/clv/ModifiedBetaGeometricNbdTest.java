@@ -111,6 +111,19 @@ class ModifiedBetaGeometricNbdTest {
     }
 
     @Test
+    void isAPurchaseModelForTheSpendModel() {
+        // GammaGamma.residualClv takes any PurchaseModel: with d = 0 its sum telescopes to
+        // E[Y(H·L) | ·]·E[M | x, m̄]·margin (its Javadoc), so it must equal this model's own CET times the spend
+        PurchaseModel model = BTYDPLUS;
+        GammaGamma spend = GammaGamma.of(6.25, 3.74, 15.44);
+        RfmSummary ann = RfmSummary.of(2, 30.43, 38.86, 45.0);
+        double clv = spend.residualClv(model, ann, 12, 52.0 / 12, 0.0, 1.0);
+        double expected = BTYDPLUS.conditionalExpectedPurchases(52.0, ann)
+                * spend.conditionalExpectedAverageSpend(2, 45.0);
+        assertThat(clv).isCloseTo(expected, within(1e-9 * expected));
+    }
+
+    @Test
     void noRepeatPurchaseDoesNotMeanAlive() {
         // the defining difference from BG/NBD, whose P(alive | x = 0) is 1
         RfmSummary none = RfmSummary.of(0, 0, 38.86);
