@@ -62,7 +62,9 @@ public class MbgNbdBgBbBenchmark {
     public void setUp() throws IOException {
         customers = Sweeps.cdnow("cdnow_customers_summary.csv", false);
         donors = new ArrayList<>();
-        try (InputStream in = Objects.requireNonNull(MbgNbdBgBbBenchmark.class.getResourceAsStream("donations.csv"), "donations.csv");
+        // relative to this class: JMH runs a generated subclass in another package
+        InputStream resource = MbgNbdBgBbBenchmark.class.getResourceAsStream("donations.csv");
+        try (InputStream in = Objects.requireNonNull(resource, "donations.csv");
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
             r.readLine();
             for (String line = r.readLine(); line != null; line = r.readLine()) {

@@ -55,14 +55,14 @@ import java.util.Objects;
  * {@code θ ~ Beta(γ, δ + n + 1)} (Euler's integral, DLMF 15.6.1), by the positive-weight quadrature
  * that {@code ShiftedBetaGeometric}'s DERL uses, so small discount rates need no special case.
  *
- * <p><b>Fitting</b> maximises the weighted log-likelihood of the distinct histories over
- * {@code ln α, ln β, ln γ, ln δ} by BFGS on the analytic gradient (digamma differences) from the
- * origin, Nelder–Mead as the fallback; identical histories are merged (their counts added) and
- * summed in sorted order, so the result depends only on the multiset of histories. Standard errors
- * from the observed information (Richardson-extrapolated numerical Hessian in log space, delta
- * method). On the donations data (11,104 donors, 22 patterns, n = 6) the fit gives
- * (α, β, γ, δ) = (1.2035, 0.7497, 0.6567, 2.7834), log-likelihood −33225.58, as FHS 2010 (1.204,
- * 0.750, 0.657, 2.783).
+ * <p><b>Fitting</b> maximises the weighted log-likelihood of the distinct histories over {@code
+ * ln α, ln β, ln γ, ln δ} by BFGS on the analytic gradient (digamma differences) from the origin,
+ * Nelder–Mead as the fallback; identical histories are merged (their counts added) and summed in
+ * sorted order, so the result depends only on the multiset of histories. Standard errors from the
+ * observed information (the Hessian in log space from central differences of the analytic gradient
+ * with a Richardson step; delta method). On the donations data (11,104 donors, 22 patterns, n = 6)
+ * the fit gives (α, β, γ, δ) = (1.2035, 0.7497, 0.6567, 2.7834), log-likelihood −33225.58, as FHS
+ * 2010 (1.204, 0.750, 0.657, 2.783).
  *
  * <p><b>Equality.</b> Equal when parameters, log-likelihoods and standard errors are equal bit for
  * bit; a model from {@link #of} never equals a fitted one. Immutable and thread-safe.
@@ -227,7 +227,8 @@ public final class BetaGeometricBetaBinomial {
                     + "(log-likelihood %s); the data carry too little information to identify them",
                     Math.exp(best[0]), Math.exp(best[1]), Math.exp(best[2]), Math.exp(best[3]), ll));
         }
-        double[] se = NumericalHessian.logScaleStandardErrors(y -> data.valueAndGradient(y, null), best);
+        double[] se = NumericalHessian.logScaleStandardErrors(
+                GradientHessian.of(data::valueAndGradient, best), best);
         return new BetaGeometricBetaBinomial(Math.exp(best[0]), Math.exp(best[1]), Math.exp(best[2]),
                 Math.exp(best[3]), ll, se);
     }
@@ -497,8 +498,9 @@ public final class BetaGeometricBetaBinomial {
 
     /**
      * Standard errors of (α, β, γ, δ) from the observed information, {@code se(θᵢ) = θᵢ·√((−H)⁻¹)ᵢᵢ}
-     * with {@code H} the Hessian of the log-likelihood in {@code ln θ} (numerical, Richardson
-     * extrapolation; delta method).
+     * with {@code H} the Hessian of the log-likelihood in {@code ln θ} (central differences of the
+     * analytic gradient with a Richardson step; delta method). They agree with mpmath's numerical
+     * Hessian of the same likelihood to 1e-8 relative on the donations data.
      *
      * @return a new array {α, β, γ, δ}, each finite and {@code > 0}
      * @throws IllegalStateException if the model was not fitted, or the Hessian at the estimate is
@@ -592,8 +594,8 @@ public final class BetaGeometricBetaBinomial {
         int x = history.frequency();
         int n = history.opportunities();
         double lnL = terms.logLikelihood(x, history.recency(), n, null);
-        double lnAlive = Beta.logBeta(alpha + x, beta + n - x) - terms.lnBab + Beta.logBeta(gamma, delta + n + (double) m)
-                - terms.lnBgd;
+        double lnAlive = Beta.logBeta(alpha + x, beta + n - x) - terms.lnBab
+                + Beta.logBeta(gamma, delta + n + (double) m) - terms.lnBgd;
         return Math.min(1.0, Math.exp(lnAlive - lnL));
     }
 

@@ -57,7 +57,7 @@ class ModifiedBetaGeometricNbdTest {
         double[] fse = FIT.standardErrors();
         for (int i = 0; i < 4; i++) {
             assertThat(fitted[i]).as("parameter %d", i).isCloseTo(mle[i], within(1e-6 * mle[i]));
-            assertThat(fse[i]).as("standard error %d", i).isCloseTo(se[i], within(1e-4 * se[i]));
+            assertThat(fse[i]).as("standard error %d", i).isCloseTo(se[i], within(1e-8 * se[i]));
         }
         assertThat(FIT.logLikelihood()).isCloseTo(-9582.1326848999039, within(1e-8));
         assertThat(FIT.logLikelihood(Cdnow.summaries())).isEqualTo(FIT.logLikelihood());
