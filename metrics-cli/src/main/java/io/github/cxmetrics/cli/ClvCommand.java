@@ -1,6 +1,7 @@
 package io.github.cxmetrics.cli;
 
 import io.github.cxmetrics.clv.BetaGeometricNbd;
+import io.github.cxmetrics.clv.ModifiedBetaGeometricNbd;
 import io.github.cxmetrics.clv.CalibrationHoldout;
 import io.github.cxmetrics.clv.GammaGamma;
 import io.github.cxmetrics.clv.HoldoutTable;
@@ -199,9 +200,11 @@ final class ClvCommand implements Callable<Integer> {
             case "bgnbd":
                 return new Choice<>(BetaGeometricNbd::fit, m -> new double[] {m.r(), m.alpha(), m.a(), m.b()},
                         List.of("r", "alpha", "a", "b"));
+            case "mbgnbd":
+                return new Choice<>(ModifiedBetaGeometricNbd::fit, m -> new double[] {m.r(), m.alpha(), m.a(), m.b()},
+                        List.of("r", "alpha", "a", "b"));
             case "pnbd": // Pareto/NBD: new Choice<>(ParetoNbd::fit, m -> new double[] {...}, List.of(...))
-            case "mbgnbd": // MBG/NBD: new Choice<>(ModifiedBetaGeometricNbd::fit, ...)
-                throw new UsageException("--model " + name + " is not available in this build (available: bgnbd)");
+                throw new UsageException("--model " + name + " is not available in this build (available: bgnbd, mbgnbd)");
             default:
                 throw new UsageException("--model must be bgnbd, pnbd or mbgnbd, was '" + name + "'");
         }

@@ -39,7 +39,8 @@ public interface PurchaseModel {
      * The log-likelihood of one customer's history under the model's parameters.
      *
      * @param customer the customer's summary
-     * @return the log-likelihood, finite and {@code <= 0}
+     * @return the log-likelihood, finite (it can be positive: the models' likelihoods are densities in
+     *     the recency)
      * @throws NullPointerException if {@code customer} is null
      */
     double logLikelihood(RfmSummary customer);
