@@ -592,7 +592,8 @@ public final class ParetoNbd implements PurchaseModel {
      * NB(n; r, τ) = Γ(r + n)/(Γ(r) n!) · (α/(α + τ))^r (τ/(α + τ))^n
      * }</pre>
      * The integral of this smooth positive function is computed by 16-point Gauss–Legendre on 4, 8,
-     * 16, … equal panels until two successive values agree to {@code 1e-14} relative.
+     * 16, … equal panels until two successive values agree to {@code 1e-14} relative (or both
+     * underflow).
      *
      * @param n the number of purchases, {@code >= 0}
      * @param t the time, {@code > 0}
@@ -614,7 +615,7 @@ public final class ParetoNbd implements PurchaseModel {
         double previous = GaussLegendre.integrate(g, t, 4);
         for (int panels = 8; panels <= 1 << 16; panels *= 2) {
             double next = GaussLegendre.integrate(g, t, panels);
-            if (Math.abs(next - previous) <= 1e-14 * next) {
+            if (Math.abs(next - previous) <= 1e-14 * next + Double.MIN_NORMAL) { // or both underflow
                 return Math.min(1.0, alive + next);
             }
             previous = next;
