@@ -233,7 +233,7 @@ class ParetoNbdTest {
         double s = 0.9;
         double beta = 15;
         List<RfmSummary> customers = new ArrayList<>();
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 5_000; i++) {
             double lambda = gamma(random, r) / alpha;
             double mu = gamma(random, s) / beta;
             double end = Math.min(52, -Math.log(random.nextDouble()) / mu);
