@@ -210,6 +210,17 @@ class ParetoNbdTest {
     }
 
     @Test
+    void nelderMeadFallbackReachesTheSameEstimate() {
+        ParetoNbd bfgs = ParetoNbd.fit(Cdnow.summaries());
+        ParetoNbd nelderMead = ParetoNbd.fit(Cdnow.summaries(), null, false);
+        assertThat(nelderMead.r()).isCloseTo(bfgs.r(), within(1e-7 * bfgs.r()));
+        assertThat(nelderMead.alpha()).isCloseTo(bfgs.alpha(), within(1e-7 * bfgs.alpha()));
+        assertThat(nelderMead.s()).isCloseTo(bfgs.s(), within(1e-7 * bfgs.s()));
+        assertThat(nelderMead.beta()).isCloseTo(bfgs.beta(), within(1e-7 * bfgs.beta()));
+        assertThat(nelderMead.logLikelihood()).isCloseTo(bfgs.logLikelihood(), within(1e-9));
+    }
+
+    @Test
     void fitDoesNotDependOnOrderOrPool() {
         List<RfmSummary> customers = new ArrayList<>(Cdnow.summaries());
         ParetoNbd fit = ParetoNbd.fit(customers);
