@@ -51,7 +51,9 @@ import java.util.function.ToDoubleFunction;
  * digits. When {@code α = β} both arguments are 0 and {@code Ã = 1 − ((α + tₓ)/(α + T))^(r+s+x)}
  * (the CLVTools special case), continuous with {@code α ≈ β}; when {@code tₓ = T}, {@code A₀ = 0}
  * and the term is dropped. The likelihood is a density in {@code tₓ}, so {@code ln L} can be
- * positive (e.g. 600 purchases in 156 weeks).
+ * positive (e.g. 600 purchases in 156 weeks). Where ₂F₁ does not settle within its budget
+ * (parameters of order 1e8 and beyond, far from any fitted estimate), the per-customer methods throw
+ * {@code IllegalStateException} instead of returning an inaccurate number.
  *
  * <p><b>Fit.</b> The log-likelihood is maximised over the logs of (r, α, s, β) by BFGS
  * ({@code internal.math.QuasiNewton}, from {@code (1, 1, 1, 1)}) on the mean log-likelihood with a
@@ -68,7 +70,8 @@ import java.util.function.ToDoubleFunction;
  * 0.606, 11.669, LL −9595.0; an independent scipy Nelder–Mead agrees to 4e-8 relative).
  *
  * <p><b>Equality.</b> Two models are equal when their parameters, log-likelihoods and standard
- * errors are equal bit for bit; a model built with {@link #of} never equals a fitted one.
+ * errors are equal bit for bit; a model built with {@link #of} never equals a fitted one. Models
+ * are immutable and safe to share between threads.
  *
  * @since 0.2.0
  */
@@ -176,8 +179,15 @@ public final class ParetoNbd implements PurchaseModel {
                     + "likelihood has no maximum");
         }
         double weight = total;
-        ToDoubleFunction<double[]> ll = y -> sum(data, pool, Math.exp(y[0]), Math.exp(y[1]), Math.exp(y[2]),
-                Math.exp(y[3]));
+        // where ₂F₁ does not settle (parameters beyond about 1e8, far from any estimate) the point is
+        // treated as outside the domain
+        ToDoubleFunction<double[]> ll = y -> {
+            try {
+                return sum(data, pool, Math.exp(y[0]), Math.exp(y[1]), Math.exp(y[2]), Math.exp(y[3]));
+            } catch (IllegalStateException e) {
+                return Double.NaN;
+            }
+        };
         ToDoubleFunction<double[]> objective = y -> {
             double v = -ll.applyAsDouble(y) / weight;
             return Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
@@ -198,8 +208,21 @@ public final class ParetoNbd implements PurchaseModel {
             }
             return v;
         }, ORIGIN, LOWER, UPPER, GRADIENT_TOLERANCE, MAX_EVALUATIONS);
-        double[] best = bfgs != null && bfgs.converged() && within(bfgs.point()) ? bfgs.point()
-                : NelderMead.minimize(objective, ORIGIN, 1.0, 1e-8, 100_000);
+        double[] best;
+        if (bfgs != null && bfgs.converged() && within(bfgs.point())) {
+            best = bfgs.point();
+        } else {
+            try {
+                best = NelderMead.minimize(objective, ORIGIN, 1.0, 1e-8, 100_000);
+            } catch (IllegalStateException e) {
+                IllegalStateException failure = new IllegalStateException("Pareto/NBD fit did not converge: "
+                        + e.getMessage(), e);
+                if (bfgs != null) {
+                    failure.addSuppressed(new IllegalStateException("BFGS, tried first, failed: " + bfgs.failure()));
+                }
+                throw failure;
+            }
+        }
         best = polish(ll, best);
         double value = ll.applyAsDouble(best);
         if (!Double.isFinite(value) || !within(best)) {

@@ -318,6 +318,11 @@ class ParetoNbdTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("every customer's age is 0");
         assertThatThrownBy(() -> ParetoNbd.fit(Cdnow.summaries(), null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("pool");
+        // every repeat buyer bought at the end of observation: nobody is seen to drop out (s → 0)
+        assertThatThrownBy(() -> ParetoNbd.fit(List.of(c(3, 10, 10), c(5, 20, 20), c(1, 5, 5), c(2, 8, 8))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Pareto/NBD fit did not converge to finite parameters: the estimate runs off")
+                .hasMessageEndingWith("the data carry too little information to identify them");
     }
 
     @Test
