@@ -6,13 +6,17 @@ package io.github.cxmetrics.internal.math;
  * Hardie &amp; Lee 2005, "RFM and CLV: using iso-value curves", <i>JMR</i> 42(4):415–430, eq. 2).
  *
  * <pre>{@code
- * U(a, a; y) = e^y · Γ(1 − a, y)                                      (DLMF 13.6.6)
+ * U(a, a; y) = e^y · Γ(1 − a, y)
  * Γ(ν, y)    = ∫_y^∞ t^(ν−1) e^(−t) dt                                (DLMF 8.2.2)
  * }</pre>
- * with the upper incomplete gamma function for any real {@code ν < 1} (here {@code ν = 1 − s}),
+ * (from Kummer's transformation {@code U(a, b; y) = y^(1−b) U(a − b + 1, 2 − b; y)}, DLMF §13.2(vii),
+ * and {@code U(1, c; y) = y^(1−c) e^y Γ(c − 1, y)}, DLMF §13.6; mission-clv-churn §2.3 checks the
+ * identity numerically, and {@code HypergeometricAdjacentCTest} against mpmath's {@code hyperu}), with the upper
+ * incomplete gamma function for any real {@code ν < 1} (here {@code ν = 1 − s}),
  * {@code y > 0}:
  * <ul>
- * <li>{@code y >= 1}: the continued fraction (DLMF 8.9.2), evaluated by the modified Lentz method;
+ * <li>{@code y >= 1}: the continued fraction of DLMF §8.9 in its even form (Numerical Recipes,
+ * 3rd ed., eq. 6.2.7), evaluated by the modified Lentz method;
  * <li>{@code y < 1}, {@code 0 < ν < 1}: {@code Γ(ν) − γ(ν, y)} with the positive series
  * {@code γ(ν, y) = e^(−y) y^ν Σ_k y^k/(ν (ν + 1) ⋯ (ν + k))} (DLMF 8.7.1 in Kummer's form);
  * <li>{@code y < 1}, {@code ν = 0}: {@code E₁(y) = −γ − ln y − Σ_(k≥1) (−y)^k/(k·k!)} (DLMF 6.6.2);
@@ -21,7 +25,7 @@ package io.github.cxmetrics.internal.math;
  * positive numbers, {@code y^μ e^(−y) > Γ(μ + 1, y)} for {@code μ < 0}.
  * </ul>
  * Against mpmath ({@code hyperu}, 40 digits) the relative error is below {@code 1e-13} on the
- * test vectors ({@code KummerUTest}).
+ * test vectors ({@code HypergeometricAdjacentCTest#kummerUMatchesMpmath}).
  */
 public final class KummerU {
 
