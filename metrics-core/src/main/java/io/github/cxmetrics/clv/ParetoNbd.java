@@ -28,14 +28,14 @@ import java.util.function.ToDoubleFunction;
  * {@code tₓ}, observed over {@code (0, T]}:
  *
  * <pre>{@code
- * L(x, tₓ, T) = Γ(r + x) α^r β^s / Γ(r) · [ (α + T)^−(r+x) (β + T)^−s + s/(r + s + x) · A₀ ]   (eq. 22)
+ * L(x, tₓ, T) = Γ(r + x) α^r β^s / Γ(r) · [ (α + T)^−(r+x) (β + T)^−s + s/(r + s + x) · A₀ ]
  * A₀ = ₂F₁(r + s + x, s + 1; r + s + x + 1; (α − β)/(α + tₓ)) / (α + tₓ)^(r+s+x)
  *    − ₂F₁(r + s + x, s + 1; r + s + x + 1; (α − β)/(α + T)) / (α + T)^(r+s+x)          (α >= β)
  *   (α < β: exchange α and β and put r + x in place of s + 1)
- * E[X(t)] = r β / (α (s − 1)) · [1 − (β/(β + t))^(s−1)]                                  (eq. 17)
- * P(alive | x, tₓ, T) = 1 / (1 + s/(r + s + x) · (α + T)^(r+x) (β + T)^s · A₀)          (eq. 18)
+ * E[X(t)] = r β / (α (s − 1)) · [1 − (β/(β + t))^(s−1)]
+ * P(alive | x, tₓ, T) = 1 / (1 + s/(r + s + x) · (α + T)^(r+x) (β + T)^s · A₀)
  * E[Y(t) | x, tₓ, T] = P(alive) · (r + x)(β + T) / ((α + T)(s − 1))
- *                      · [1 − ((β + T)/(β + T + t))^(s−1)]                                (eq. 27)
+ *                      · [1 − ((β + T)/(β + T + t))^(s−1)]
  * }</pre>
  * The factors {@code [1 − (β/(β + t))^(s−1)]/(s − 1)} are evaluated as
  * {@code −expm1(−(s − 1)·log1p(t/β))/(s − 1)}, continuous through {@code s = 1}, where they equal
@@ -392,7 +392,7 @@ public final class ParetoNbd implements PurchaseModel {
         return Hypergeometric.logF21AdjacentC(a, b, (m - lo) / (m + t), (lo + t) / (m + t));
     }
 
-    /** {@code ln L − ln(Γ(r + x) α^r β^s/Γ(r))}: the log of the bracket of eq. 22. */
+    /** {@code ln L − ln(Γ(r + x) α^r β^s/Γ(r))}: the log of the bracket of L. */
     private static double logBracket(double r, double alpha, double s, double beta, long x, double tx, double t) {
         double[] p = parts(r, alpha, s, beta, x, tx, t);
         double lnA1 = -(r + s + x) * Math.log(Math.max(alpha, beta) + tx);
@@ -467,7 +467,7 @@ public final class ParetoNbd implements PurchaseModel {
     }
 
     /**
-     * The maximised log-likelihood (eq. 22 summed over the customers) of a fitted model.
+     * The maximised log-likelihood (L summed over the customers in logs) of a fitted model.
      *
      * @return the log-likelihood, finite
      * @throws IllegalStateException if the model was built with {@link #of}: it has none
@@ -482,7 +482,7 @@ public final class ParetoNbd implements PurchaseModel {
     }
 
     /**
-     * The log-likelihood of one customer (eq. 22, in log space as the class comment describes).
+     * The log-likelihood of one customer (L of the class comment, in log space as the class comment describes).
      * Since {@code L} is a density in {@code tₓ}, the value can be positive for customers who buy
      * often (e.g. {@code +181.64} for 600 purchases in 156 weeks at r 0.55, α 10.58, s 0.61,
      * β 11.67); it is finite for every valid summary.
@@ -562,7 +562,7 @@ public final class ParetoNbd implements PurchaseModel {
     }
 
     /**
-     * The expected number of repeat purchases of a new customer in {@code (0, t]} (eq. 17):
+     * The expected number of repeat purchases of a new customer in {@code (0, t]} (Fader &amp; Hardie 2005, note 009):
      *
      * <pre>{@code
      * E[X(t)] = r β / (α (s − 1)) · [1 − (β/(β + t))^(s−1)]     (s = 1: r β/α · ln(1 + t/β))
@@ -580,7 +580,7 @@ public final class ParetoNbd implements PurchaseModel {
 
     /**
      * The expected number of repeat purchases in {@code (T, T + t]} of a customer with history
-     * (x, tₓ, T) (eq. 27):
+     * (x, tₓ, T) (Fader &amp; Hardie 2005, note 009):
      *
      * <pre>{@code
      * E[Y(t) | x, tₓ, T] = P(alive) · (r + x)(β + T) / ((α + T)(s − 1)) · [1 − ((β + T)/(β + T + t))^(s−1)]
@@ -615,7 +615,7 @@ public final class ParetoNbd implements PurchaseModel {
     }
 
     /**
-     * The probability that a customer with history (x, tₓ, T) is still active at T (eq. 18):
+     * The probability that a customer with history (x, tₓ, T) is still active at T (Fader &amp; Hardie 2005, note 009):
      *
      * <pre>{@code
      * P(alive | x, tₓ, T) = 1 / (1 + s/(r + s + x) · (α + T)^(r+x) (β + T)^s · A₀)
@@ -639,9 +639,9 @@ public final class ParetoNbd implements PurchaseModel {
     /**
      * The probability of exactly {@code n} repeat purchases in {@code (0, t]} for a new customer:
      * conditioning on the lifetime τ ~ Exp(μ) (alive throughout, or dead at τ &lt; t) and mixing
-     * over λ ~ Gamma(r, α), μ ~ Gamma(s, β), the model's assumptions (SMC 1987; Fader &amp; Hardie
-     * 2006, "Deriving an expression for P(X(t) = x) under the Pareto/NBD model", write the integral
-     * with ₂F₁ in closed form):
+     * over λ ~ Gamma(r, α), μ ~ Gamma(s, β), the model's assumptions (SMC 1987; Fader &amp; Hardie,
+     * "Deriving an expression for P(X(t) = x) under the Pareto/NBD model", note 012, write the
+     * integral in closed form with ₂F₁):
      *
      * <pre>{@code
      * P(X(t) = n) = NB(n; r, t) · (β/(β + t))^s + ∫_0^t s β^s/(β + τ)^(s+1) · NB(n; r, τ) dτ,
@@ -690,7 +690,7 @@ public final class ParetoNbd implements PurchaseModel {
      * The discounted expected residual transactions of a customer with history (x, tₓ, T), for a
      * continuous discount rate δ per time unit (Fader, Hardie &amp; Lee 2005, "RFM and CLV: using
      * iso-value curves for customer base analysis", <i>Journal of Marketing Research</i>
-     * 42(4):415–430, eq. 2):
+     * 42(4):415–430):
      *
      * <pre>{@code
      * DERT(δ | x, tₓ, T) = ∫_T^∞ e^(−δ(t − T)) · (rate of purchasing at t | alive at T) dt

@@ -119,7 +119,7 @@ public final class Hypergeometric {
      * {@code ln ₂F₁(a, b; a + 1; z)} for {@code a > 0}, {@code b > 0} and {@code 0 <= z < 1}, with
      * {@code w = 1 − z} passed in by the caller (computed without cancellation, e.g. the Pareto/NBD
      * {@code w = (β + tₓ)/(α + tₓ)}). This is the function of the Pareto/NBD likelihood (Fader &amp;
-     * Hardie 2005, note 009, eq. 22: {@code a = r + s + x}, {@code b = s + 1} or {@code r + x}),
+     * Hardie 2005, note 009, the A₀ term: {@code a = r + s + x}, {@code b = s + 1} or {@code r + x}),
      * returned as a logarithm because it exceeds the double range for large {@code b} near
      * {@code z = 1}.
      *

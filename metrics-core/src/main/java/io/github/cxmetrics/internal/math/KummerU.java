@@ -3,7 +3,7 @@ package io.github.cxmetrics.internal.math;
 /**
  * Kummer's confluent hypergeometric function of the second kind with equal parameters,
  * {@code U(a, a; y)}, as it enters the Pareto/NBD discounted expected residual transactions (Fader,
- * Hardie &amp; Lee 2005, "RFM and CLV: using iso-value curves", <i>JMR</i> 42(4):415–430, eq. 2).
+ * Hardie &amp; Lee 2005, "RFM and CLV: using iso-value curves", <i>JMR</i> 42(4):415–430).
  *
  * <pre>{@code
  * U(a, a; y) = e^y · Γ(1 − a, y)
@@ -16,7 +16,7 @@ package io.github.cxmetrics.internal.math;
  * {@code y > 0}:
  * <ul>
  * <li>{@code y >= 1}: the continued fraction of DLMF §8.9 in its even form (Numerical Recipes,
- * 3rd ed., eq. 6.2.7), evaluated by the modified Lentz method;
+ * 3rd ed., §6.2), evaluated by the modified Lentz method;
  * <li>{@code y < 1}, {@code 0 < ν < 1}: {@code Γ(ν) − γ(ν, y)} with the positive series
  * {@code γ(ν, y) = e^(−y) y^ν Σ_k y^k/(ν (ν + 1) ⋯ (ν + k))} (DLMF 8.7.1 in Kummer's form);
  * <li>{@code y < 1}, {@code ν = 0}: {@code E₁(y) = −γ − ln y − Σ_(k≥1) (−y)^k/(k·k!)} (DLMF 6.6.2);
