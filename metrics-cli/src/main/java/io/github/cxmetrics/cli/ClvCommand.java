@@ -2,6 +2,7 @@ package io.github.cxmetrics.cli;
 
 import io.github.cxmetrics.clv.BetaGeometricNbd;
 import io.github.cxmetrics.clv.ModifiedBetaGeometricNbd;
+import io.github.cxmetrics.clv.ParetoNbd;
 import io.github.cxmetrics.clv.CalibrationHoldout;
 import io.github.cxmetrics.clv.GammaGamma;
 import io.github.cxmetrics.clv.HoldoutTable;
@@ -203,8 +204,9 @@ final class ClvCommand implements Callable<Integer> {
             case "mbgnbd":
                 return new Choice<>(ModifiedBetaGeometricNbd::fit, m -> new double[] {m.r(), m.alpha(), m.a(), m.b()},
                         List.of("r", "alpha", "a", "b"));
-            case "pnbd": // Pareto/NBD: new Choice<>(ParetoNbd::fit, m -> new double[] {...}, List.of(...))
-                throw new UsageException("--model " + name + " is not available in this build (available: bgnbd, mbgnbd)");
+            case "pnbd":
+                return new Choice<>(ParetoNbd::fit, m -> new double[] {m.r(), m.alpha(), m.s(), m.beta()},
+                        List.of("r", "alpha", "s", "beta"));
             default:
                 throw new UsageException("--model must be bgnbd, pnbd or mbgnbd, was '" + name + "'");
         }

@@ -439,4 +439,25 @@ class CalibrationHoldoutTest {
             return n == 0 ? 1.0 : 0.0;
         }
     }
+
+    @Test
+    void cdnowParetoNbdColumnReproducesSection65() {
+        CalibrationHoldout split = CalibrationHoldout.split(cdnow(), CAL_END, HOLD_END, ChronoUnit.WEEKS);
+        CalibrationHoldout rounded = CalibrationHoldout.of(roundedSummaries(), split.holdoutPurchases(), 39.0);
+        // mission-next §6.1: the Pareto/NBD MLE on the CDNOW summaries, LL −9594.9739298269
+        ParetoNbd pnbd = ParetoNbd.of(0.5532755258, 10.57761251, 0.6062135685, 11.66791077);
+        double[] expected = {0.1384479764, 0.5994761683, 1.1958463609, 1.7138287972, 2.3983530343,
+            2.9072577992, 3.8186090128, 6.4032303476};
+        double[] btyd = {0.138, 0.600, 1.196, 1.714, 2.399, 2.907, 3.819, 6.403}; // BTYD pub, ±0.001 only
+        HoldoutTable t = rounded.table(pnbd, 7);
+        for (int b = 0; b < 8; b++) {
+            assertThat(t.bins().get(b).customers()).isEqualTo(N[b]);
+            assertThat(t.bins().get(b).meanPredicted()).as("bin %d", b).isCloseTo(expected[b], within(1e-6));
+            assertThat(t.bins().get(b).meanPredicted()).isCloseTo(btyd[b], within(1e-3));
+        }
+        assertThat(t.predictedTotal()).isCloseTo(1665.534222, within(1e-6));
+        ModelComparison c = rounded.compare(MLE, pnbd);
+        assertThat(c.entry("Pareto/NBD").logLikelihood()).isCloseTo(-9594.9739298269, within(1e-6));
+        assertThat(c.entry("Pareto/NBD").aic()).isCloseTo(8 + 2 * 9594.9739298269, within(2e-6));
+    }
 }
