@@ -7,13 +7,8 @@ import io.github.cxmetrics.clv.BetaGeometricBetaBinomial.History;
 import io.github.cxmetrics.clv.BetaGeometricNbd;
 import io.github.cxmetrics.clv.ModifiedBetaGeometricNbd;
 import io.github.cxmetrics.clv.RfmSummary;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,23 +55,21 @@ class DiscreteClvReadmeTest {
         }
     }
 
-    @Test
-    void printsWhatTheReadmeSays() {
-        PrintStream original = System.out;
-        Locale locale = Locale.getDefault();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Locale.setDefault(Locale.ROOT);
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            DiscreteClv.main(new String[0]);
-        } finally {
-            System.setOut(original);
-            Locale.setDefault(locale);
-        }
-        assertThat(out.toString(StandardCharsets.UTF_8).strip().lines().collect(Collectors.toList())).containsExactly(
+    private static final String[] OUTPUT = {
                 "BG/BB: alpha 1.2035, beta 0.7497, gamma 0.6567, delta 2.7834, LL -33225.58",
                 "P(alive next year) 0.6967, gifts in 10 years 3.6271, DERT(10%) 3.1962",
                 "P(alive | no repeat): MBG/NBD 0.3897, BG/NBD 1.0000",
-                "MBG/NBD CET(39 | 2, 30.43, 38.86) 1.2630");
+                "MBG/NBD CET(39 | 2, 30.43, 38.86) 1.2630",
+    };
+
+    @Test
+    void printsWhatTheReadmeSays() {
+        assertThat(ReadmeExample.output(() -> DiscreteClv.main(new String[0]))).containsExactly(OUTPUT);
+    }
+
+    @Test
+    void readmeShowsThisCodeAndOutput() throws java.io.IOException {
+        ReadmeExample.assertReadmeShows("DiscreteClv", "DiscreteClvReadmeTest.java", "    private static final String[] OUTPUT",
+                OUTPUT);
     }
 }
