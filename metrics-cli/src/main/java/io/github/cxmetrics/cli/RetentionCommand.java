@@ -238,21 +238,60 @@ final class RetentionCommand implements Callable<Integer> {
                 times.add(s.time());
             }
         }
-        Table side = new Table("kaplan_meier").column("time", "%g");
-        for (String name : curves.keySet()) {
-            side.column(name.length() > 14 ? name.substring(0, 13) + "…" : name, "%.4f");
-        }
-        for (double time : times) {
-            Object[] row = new Object[curves.size() + 1];
-            row[0] = time;
-            int i = 1;
-            for (KaplanMeier km : curves.values()) {
-                row[i++] = time > km.lastFollowUp() ? Double.NaN : km.survival(time);
-            }
-            side.row(row);
+        List<String> names = new ArrayList<>(curves.keySet());
+        List<KaplanMeier> kms = new ArrayList<>(curves.values());
+        List<String> labels = labels(names);
+        int timeWidth = 4;
+        for (double t : times) {
+            timeWidth = Math.max(timeWidth, Table.formatG(t).length());
         }
         out.println("S(t) by segment at each churn time (— after the segment's last follow-up):");
-        side.print(Table.Format.TEXT, out);
+        // as many segments per block as fit in the width of a text table; the rest in further blocks
+        int from = 0;
+        while (from < names.size()) {
+            int width = timeWidth;
+            int to = from;
+            while (to < names.size() && (to == from || width + 2 + Math.max(6, labels.get(to).length()) <= Table.TEXT_WIDTH)) {
+                width += 2 + Math.max(6, labels.get(to).length());
+                to++;
+            }
+            Table side = new Table("kaplan_meier").column("time", "%g");
+            for (int i = from; i < to; i++) {
+                side.column(labels.get(i), "%.4f");
+            }
+            for (double time : times) {
+                Object[] row = new Object[to - from + 1];
+                row[0] = time;
+                for (int i = from; i < to; i++) {
+                    KaplanMeier km = kms.get(i);
+                    row[i - from + 1] = time > km.lastFollowUp() ? Double.NaN : km.survival(time);
+                }
+                side.row(row);
+            }
+            if (from > 0) {
+                out.println();
+            }
+            side.print(Table.Format.TEXT, out);
+            from = to;
+        }
+    }
+
+    /**
+     * Column headers for the segments: the name itself up to 14 characters, else its head and tail
+     * around an ellipsis (so that names differing at the end stay apart), made unique by a number.
+     */
+    static List<String> labels(List<String> names) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            String label = n.length() <= 14 ? n : n.substring(0, 6) + "…" + n.substring(n.length() - 7);
+            if (labels.contains(label)) {
+                String suffix = "#" + (i + 1);
+                label = (n.length() <= 14 - suffix.length() ? n : n.substring(0, 13 - suffix.length()) + "…") + suffix;
+            }
+            labels.add(label);
+        }
+        return labels;
     }
 
     private void printLogRank(LogRankTest test, String note, Map<String, KaplanMeier> curves, boolean text,

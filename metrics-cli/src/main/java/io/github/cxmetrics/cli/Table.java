@@ -124,13 +124,14 @@ final class Table {
                 width[c] = Math.max(width[c], cells[r][c].length());
             }
         }
-        // Only the first (label) column gives way when the table is too wide.
-        int total = n - 1;
+        // Only the first (label) column gives way when the table is too wide: a line is the widths plus
+        // two spaces between columns; the label keeps at least 8 characters (or its own width, if less).
+        int total = 2 * (n - 1);
         for (int w : width) {
-            total += w + 1;
+            total += w;
         }
         if (total > TEXT_WIDTH) {
-            width[0] = Math.max(8, width[0] - (total - TEXT_WIDTH));
+            width[0] = Math.max(Math.min(8, width[0]), width[0] - (total - TEXT_WIDTH));
         }
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < n; c++) {

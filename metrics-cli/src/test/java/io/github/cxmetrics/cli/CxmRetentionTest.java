@@ -255,6 +255,30 @@ class CxmRetentionTest {
     }
 
     @Test
+    void manySegmentsWithLongNamesAreSplitIntoBlocksWithinOneHundredColumns(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path tmp) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("tenure,churned,plan\n");
+        for (int i = 0; i < 240; i++) {
+            // twelve plans whose names differ only at the end
+            csv.append(1 + (i * 7) % 20).append(',').append(i % 3 == 0 ? 0 : 1).append(",subscription-plan-")
+                    .append(String.format(java.util.Locale.ROOT, "%02d", i % 12)).append('\n');
+        }
+        java.nio.file.Path f = tmp.resolve("plans.csv");
+        java.nio.file.Files.writeString(f, csv);
+        Run run = cxm("retention", f.toString(), "--duration", "tenure", "--churned", "churned", "--by", "plan");
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+        List<String> headers = lines.stream().filter(l -> l.startsWith("time ")).toList();
+        assertThat(headers.size()).isGreaterThan(1);
+        String all = String.join(" ", headers);
+        for (int p = 0; p < 12; p++) {
+            // head and tail around an ellipsis: "subscr…plan-07"
+            assertThat(all).contains(String.format(java.util.Locale.ROOT, "subscr…plan-%02d", p));
+        }
+    }
+
+    @Test
     void anUnknownByColumnIsAUsageError() {
         Run run = cxm("retention", file("retention/aml-by-arm.csv"), "--duration", "weeks", "--churned",
                 "relapsed", "--by", "contract");
