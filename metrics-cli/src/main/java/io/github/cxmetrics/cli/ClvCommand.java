@@ -178,16 +178,14 @@ final class ClvCommand implements Callable<Integer> {
     private static final int CHUNK = 8192;
 
     /**
-     * A purchase model the command can fit, for {@code --model}: its fit, and its parameter estimates and
-     * their names for the parameter table. Everything else the command prints comes through
-     * {@link PurchaseModel}.
+     * A purchase model the command can fit, for {@code --model}. Everything the command prints of it,
+     * the parameter table included, comes through {@link PurchaseModel}.
      */
-    record Choice<M extends PurchaseModel>(Function<List<RfmSummary>, M> fit, Function<M, double[]> estimates,
-            List<String> parameters) {
+    record Choice(Function<List<RfmSummary>, PurchaseModel> fit) {
 
         Fitted fitTo(List<RfmSummary> customers) {
-            M m = fit.apply(customers);
-            return new Fitted(m, estimates.apply(m), parameters);
+            PurchaseModel m = fit.apply(customers);
+            return new Fitted(m, m.parameters(), m.parameterNames());
         }
     }
 
@@ -196,17 +194,14 @@ final class ClvCommand implements Callable<Integer> {
     }
 
     /** The purchase models by {@code --model} name: wiring a model is one line. */
-    static Choice<?> choice(String name) {
+    static Choice choice(String name) {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "bgnbd":
-                return new Choice<>(BetaGeometricNbd::fit, m -> new double[] {m.r(), m.alpha(), m.a(), m.b()},
-                        List.of("r", "alpha", "a", "b"));
+                return new Choice(BetaGeometricNbd::fit);
             case "mbgnbd":
-                return new Choice<>(ModifiedBetaGeometricNbd::fit, m -> new double[] {m.r(), m.alpha(), m.a(), m.b()},
-                        List.of("r", "alpha", "a", "b"));
+                return new Choice(ModifiedBetaGeometricNbd::fit);
             case "pnbd":
-                return new Choice<>(ParetoNbd::fit, m -> new double[] {m.r(), m.alpha(), m.s(), m.beta()},
-                        List.of("r", "alpha", "s", "beta"));
+                return new Choice(ParetoNbd::fit);
             default:
                 throw new UsageException("--model must be bgnbd, pnbd or mbgnbd, was '" + name + "'");
         }
@@ -227,7 +222,7 @@ final class ClvCommand implements Callable<Integer> {
         }
         LocalDate endDate = end == null ? null : date("--end", end);
         LocalDate holdoutDate = holdoutFrom == null ? null : date("--holdout-from", holdoutFrom);
-        Choice<?> purchaseModel = choice(model);
+        Choice purchaseModel = choice(model);
         if (holdoutDate != null) {
             if (endDate != null && endDate.isBefore(holdoutDate)) {
                 throw new UsageException("--end " + end + " must not be before --holdout-from " + holdoutFrom);
@@ -564,7 +559,7 @@ final class ClvCommand implements Callable<Integer> {
      * model comparison of {@link CalibrationHoldout}. Customers first seen in the holdout are excluded and
      * counted.
      */
-    private int validate(CsvSource source, DateTimeFormatter format, Choice<?> purchaseModel, LocalDate holdoutDate,
+    private int validate(CsvSource source, DateTimeFormatter format, Choice purchaseModel, LocalDate holdoutDate,
             LocalDate endDate, ChronoUnit unit, PrintWriter out, PrintWriter err) {
         long endDay = endDate == null ? Integer.MAX_VALUE : endDate.toEpochDay();
         long calEndDay = holdoutDate.toEpochDay() - 1;

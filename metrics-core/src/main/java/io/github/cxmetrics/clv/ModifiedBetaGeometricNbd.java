@@ -296,6 +296,28 @@ public final class ModifiedBetaGeometricNbd implements PurchaseModel {
     }
 
     /**
+     * The parameter names: {@code r, alpha, a, b}.
+     *
+     * @return the names, in the order of {@link #parameters()} and {@link #standardErrors()}
+     * @since 0.2.0
+     */
+    @Override
+    public java.util.List<String> parameterNames() {
+        return java.util.List.of("r", "alpha", "a", "b");
+    }
+
+    /**
+     * The parameter values {@code {r, alpha, a, b}}.
+     *
+     * @return a new array
+     * @since 0.2.0
+     */
+    @Override
+    public double[] parameters() {
+        return new double[] {r, alpha, a, b};
+    }
+
+    /**
      * Four: r, α, a, b.
      *
      * @return 4

@@ -457,6 +457,28 @@ public final class ParetoNbd implements PurchaseModel {
     }
 
     /**
+     * The parameter names: {@code r, alpha, s, beta}.
+     *
+     * @return the names, in the order of {@link #parameters()} and {@link #standardErrors()}
+     * @since 0.2.0
+     */
+    @Override
+    public java.util.List<String> parameterNames() {
+        return java.util.List.of("r", "alpha", "s", "beta");
+    }
+
+    /**
+     * The parameter values {@code {r, alpha, s, beta}}.
+     *
+     * @return a new array
+     * @since 0.2.0
+     */
+    @Override
+    public double[] parameters() {
+        return new double[] {r, alpha, s, beta};
+    }
+
+    /**
      * Four: r, α, s, β.
      *
      * @return 4

@@ -1,5 +1,7 @@
 package io.github.cxmetrics.clv;
 
+import java.util.List;
+
 /**
  * The surface every buy-till-you-die purchase model of cxmetrics offers, so that spend models
  * ({@link GammaGamma#residualClv(PurchaseModel, RfmSummary, int, double, double, double)}), holdout
@@ -19,6 +21,21 @@ public interface PurchaseModel {
      * @return the name
      */
     String name();
+
+    /**
+     * The names of the parameters, in the order of {@link #parameters()} and {@link #standardErrors()},
+     * as the model's accessors are named (e.g. {@code r, alpha, a, b}).
+     *
+     * @return an unmodifiable list of {@link #parameterCount()} names
+     */
+    List<String> parameterNames();
+
+    /**
+     * The parameter values, in the order of {@link #parameterNames()}.
+     *
+     * @return a new array of {@link #parameterCount()} finite positive values
+     */
+    double[] parameters();
 
     /**
      * The number of free parameters, for AIC and BIC.

@@ -405,6 +405,16 @@ class CalibrationHoldoutTest {
         }
 
         @Override
+        public List<String> parameterNames() {
+            return List.of("unused");
+        }
+
+        @Override
+        public double[] parameters() {
+            return new double[] {1.0};
+        }
+
+        @Override
         public double logLikelihood() {
             throw new IllegalStateException("not fitted");
         }

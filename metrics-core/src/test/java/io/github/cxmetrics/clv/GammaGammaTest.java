@@ -102,6 +102,16 @@ class GammaGammaTest {
         }
 
         @Override
+        public java.util.List<String> parameterNames() {
+            return model.parameterNames();
+        }
+
+        @Override
+        public double[] parameters() {
+            return model.parameters();
+        }
+
+        @Override
         public double logLikelihood() {
             return model.logLikelihood();
         }
