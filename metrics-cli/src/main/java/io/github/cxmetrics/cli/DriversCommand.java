@@ -287,10 +287,13 @@ final class DriversCommand implements Callable<Integer> {
         } else {
             Table summary = new Table("drivers_model").column("respondents", "%d").column("effective_n", "%.3f")
                     .column("r_squared", "%.4f").column("se_method", null).column("bootstrap", "%d")
-                    .column("failed_resamples", "%d");
+                    .column("failed_resamples", "%d").column("quadrant_importance", null)
+                    .column("importance_crosshair", "%.4f").column("performance_crosshair", "%.4f");
+            double[] cross = quadrants == null ? null : ImportancePerformance.crosshairs(importance, mean);
             summary.row(est.respondentsUsed(), est.effectiveSize(), est.rSquared(),
                     boot.hasJackknife() ? "jackknife" : boot.resamples() >= 2 ? "bootstrap" : "none", boot.resamples(),
-                    boot.failedResamples());
+                    boot.failedResamples(), lmg ? "lmg_share" : "relweight_share",
+                    cross == null ? Double.NaN : cross[0], cross == null ? Double.NaN : cross[1]);
             summary.print(input.format, out);
         }
         t.print(input.format, out);

@@ -41,6 +41,12 @@ class CxmDriversTest {
         Map<String, Map<String, String>> model = r.csvTable(0);
         assertThat(num(model, "47", "r_squared")).isCloseTo(0.706735001592726, within(1e-13));
         assertThat(model.get("47").get("se_method")).isEqualTo("jackknife"); // 47 <= 5000 respondents
+        // the quadrants' crosshairs: LMG shares sum to 1, so their mean is 1/5; the mean of the five item
+        // means (np.mean of the column means below) is 27.8428085106383
+        assertThat(model.get("47").get("quadrant_importance")).isEqualTo("lmg_share");
+        assertThat(num(model, "47", "importance_crosshair")).isCloseTo(0.2, within(1e-15));
+        assertThat(num(model, "47", "performance_crosshair")).isCloseTo((50.65957446808509 + 16.48936170212766
+                + 10.97872340425532 + 41.14382978723405 + 19.94255319148936) / 5, within(1e-12));
         Map<String, Map<String, String>> t = r.csvTable(1);
         double[] lmg = {0.0570912207680913, 0.171173028900234, 0.260134678624385, 0.105570150373494,
             0.112765922926522};

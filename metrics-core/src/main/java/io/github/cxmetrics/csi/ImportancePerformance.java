@@ -60,6 +60,22 @@ public final class ImportancePerformance {
     }
 
     /**
+     * The crosshairs {@link #classify(double[], double[])} uses: the mean importance and the mean
+     * performance over the attributes (Martilla &amp; James 1977), for drawing the quadrants.
+     *
+     * @param importance one importance per attribute
+     * @param performance one performance per attribute, same length
+     * @return {@code {mean importance, mean performance}}, a new array
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the lengths differ, are 0, or a value is NaN or infinite
+     * @since 0.2.0
+     */
+    public static double[] crosshairs(double[] importance, double[] performance) {
+        check(importance, performance);
+        return new double[] {mean(importance), mean(performance)};
+    }
+
+    /**
      * Classifies each attribute with given crosshairs.
      *
      * @param importance one importance per attribute

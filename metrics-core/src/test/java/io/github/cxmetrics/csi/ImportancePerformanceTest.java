@@ -21,6 +21,18 @@ import org.quicktheories.QuickTheory;
 class ImportancePerformanceTest {
 
     @Test
+    void crosshairsAreTheMeansThatClassifyUses() {
+        double[] importance = {0.1, 0.4, 0.2, 0.3};
+        double[] performance = {4.0, 3.0, 5.0, 2.0};
+        // means: 1.0 / 4 = 0.25 and 14 / 4 = 3.5
+        double[] c = ImportancePerformance.crosshairs(importance, performance);
+        assertThat(c[0]).isCloseTo(0.25, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(c[1]).isEqualTo(3.5);
+        assertThat(ImportancePerformance.classify(importance, performance))
+                .isEqualTo(ImportancePerformance.classify(importance, performance, c[0], c[1]));
+    }
+
+    @Test
     void quadrantsAroundTheMeans() {
         // importance mean 5, performance mean 5
         double[] importance = {8, 8, 2, 2, 5};

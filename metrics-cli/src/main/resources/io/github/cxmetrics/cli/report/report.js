@@ -240,13 +240,21 @@
           intervals('95% interval', rows.map(function (r) { return [r.item, r.ci95_lower, r.ci95_upper]; }))]});
     var quadrants = [];
     rows.forEach(function (r) { if (quadrants.indexOf(r.quadrant) < 0) { quadrants.push(r.quadrant); } });
-    chart(fig, sec, 'quadrant', 'Importance–performance: each item\'s quadrant', 'colour: quadrant from cxm drivers',
-      {xAxis: axis('value', 'importance (LMG, contribution to R²)'), yAxis: axis('value', 'performance (mean, scale points)'),
+    // the quadrants as cxm drivers drew them: importance as the share it classified by, crosshairs at
+    // the means it printed (drivers_model)
+    var key = model && model.quadrant_importance ? model.quadrant_importance : 'lmg';
+    var cross = model && model.importance_crosshair !== undefined && model.importance_crosshair !== null
+      ? {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#888'}, label: {show: false},
+        data: [{xAxis: model.importance_crosshair}, {yAxis: model.performance_crosshair}]} : undefined;
+    chart(fig, sec, 'quadrant', 'Importance–performance: each item\'s quadrant',
+      'colour: quadrant from cxm drivers' + (cross ? '; dashed: the crosshairs (mean importance, mean performance)' : ''),
+      {xAxis: axis('value', 'importance (' + key.replace('_', ' ') + ' of R², 0–1)'),
+        yAxis: axis('value', 'performance (mean, scale points)'),
         legend: {bottom: 0},
-        series: quadrants.map(function (q) {
-          return {type: 'scatter', name: String(q), symbolSize: 14,
+        series: quadrants.map(function (q, i) {
+          return {type: 'scatter', name: String(q), symbolSize: 14, markLine: i === 0 ? cross : undefined,
             label: {show: true, position: 'right', formatter: function (p) { return p.data[2]; }},
-            data: rows.filter(function (r) { return r.quadrant === q; }).map(function (r) { return [r.lmg, r.mean, r.item]; })};
+            data: rows.filter(function (r) { return r.quadrant === q; }).map(function (r) { return [r[key], r.mean, r.item]; })};
         })});
     table(fig, sec, 'drivers', rows);
     if (g.drivers_model) { used.drivers_model = true; table(fig, sec, 'drivers_model', g.drivers_model); }
