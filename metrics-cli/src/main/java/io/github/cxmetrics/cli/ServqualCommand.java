@@ -29,6 +29,9 @@ import picocli.CommandLine.Spec;
             "  P1..P22   perceptions, one per item (required)",
             "  IMP_TANGIBLES, IMP_RELIABILITY, IMP_RESPONSIVENESS, IMP_ASSURANCE, IMP_EMPATHY",
             "            optional importance points, summing to 100 per respondent",
+            "  ADQ1..ADQ22, DES1..DES22",
+            "            optional adequate and desired service levels (the three-column format of",
+            "            Parasuraman, Zeithaml & Berry 1994): the zone of tolerance per dimension",
             "An empty cell, or an answer equal to a --na code, is a missing answer: that item is left out for"
                     + " that respondent."},
         footer = {"", "Example:", "  cxm servqual servqual.csv --scale 1..7"})
@@ -81,6 +84,19 @@ final class ServqualCommand implements Callable<Integer> {
             throw new UsageException("importance needs all five columns IMP_TANGIBLES .. IMP_EMPATHY, found " + found);
         }
         boolean withImportance = found == dims.length;
+        int[] adq = new int[ITEMS];
+        int[] des = new int[ITEMS];
+        int zoneColumns = 0;
+        for (int i = 0; i < ITEMS; i++) {
+            adq[i] = source.optionalColumn("ADQ" + (i + 1));
+            des[i] = source.optionalColumn("DES" + (i + 1));
+            zoneColumns += (adq[i] >= 0 ? 1 : 0) + (des[i] >= 0 ? 1 : 0);
+        }
+        if (zoneColumns != 0 && zoneColumns != 2 * ITEMS) {
+            throw new UsageException("the zone of tolerance needs all 44 columns ADQ1..ADQ22 and DES1..DES22, found "
+                    + zoneColumns);
+        }
+        boolean withZone = zoneColumns == 2 * ITEMS;
         Rejections rejections = new Rejections(source.name(), input.skipInvalid).naPerItem();
         ServqualAccumulator acc = new ServqualAccumulator(Instrument.servqual22(), s);
         source.read(rejections, row -> {
@@ -96,6 +112,20 @@ final class ServqualCommand implements Callable<Integer> {
                 pv[i] = b;
             }
             Respondent r = Respondent.of(ev, pv);
+            if (withZone) {
+                int[] av = new int[ITEMS];
+                int[] dv = new int[ITEMS];
+                for (int i = 0; i < ITEMS; i++) {
+                    Integer a = answer(row, adq[i], s, rejections, source, values);
+                    Integer d = a == null ? null : answer(row, des[i], s, rejections, source, values);
+                    if (a == null || d == null) {
+                        return;
+                    }
+                    av[i] = a;
+                    dv[i] = d;
+                }
+                r = r.withToleranceZone(av, dv);
+            }
             if (withImportance) {
                 double[] points = new double[dims.length];
                 for (int k = 0; k < dims.length; k++) {
@@ -121,7 +151,7 @@ final class ServqualCommand implements Callable<Integer> {
         if (acc.respondents() == 0) {
             throw new DataException(source.name() + ": no respondent to score");
         }
-        print(acc.snapshot(), withImportance, out);
+        print(acc.snapshot(), withImportance, withZone, out);
         return Cxm.OK;
     }
 
@@ -155,7 +185,7 @@ final class ServqualCommand implements Callable<Integer> {
         return v;
     }
 
-    private void print(ServqualReport report, boolean withImportance, PrintWriter out) {
+    private void print(ServqualReport report, boolean withImportance, boolean withZone, PrintWriter out) {
         double level = confidence.value();
         String ci = confidence.columnPrefix();
         Table dims = new Table("servqual_dimension").column("dimension", null).column("expectation", "%.3f")
@@ -209,6 +239,29 @@ final class ServqualCommand implements Callable<Integer> {
             scores.print(input.format, out);
         }
         items.print(input.format, out);
+        if (withZone) {
+            Table zone = new Table("servqual_zone").column("dimension", null).column("adequate", "%.3f")
+                    .column("desired", "%.3f").column("perception", "%.3f").column("msa", "%+.3f").column("mss", "%+.3f")
+                    .column("position", null);
+            for (Dimension d : report.instrument().dimensions()) {
+                String position;
+                try {
+                    position = report.zonePosition(d).name().toLowerCase(Locale.ROOT);
+                } catch (IllegalStateException e) {
+                    position = null;
+                }
+                zone.row(d.name(), RatingCommand.orNaN(() -> report.dimensionAdequateMean(d)),
+                        RatingCommand.orNaN(() -> report.dimensionDesiredMean(d)),
+                        RatingCommand.orNaN(() -> report.dimensionPerceptionMean(d)),
+                        RatingCommand.orNaN(() -> report.dimensionMsa(d)), RatingCommand.orNaN(() -> report.dimensionMss(d)),
+                        position);
+            }
+            if (text) {
+                out.println();
+                out.println("Zone of tolerance per dimension (adequate to desired; MSA = P − adequate, MSS = P − desired):");
+            }
+            zone.print(input.format, out);
+        }
     }
 
     private static Estimate estimateOrNull(java.util.function.Supplier<Estimate> f) {

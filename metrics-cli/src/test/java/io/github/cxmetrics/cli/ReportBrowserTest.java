@@ -42,10 +42,11 @@ class ReportBrowserTest {
             "--disable-sync", "--virtual-time-budget=5000", "--hide-scrollbars");
 
     /** The charts the demo's sections must draw: section number and chart name. */
-    private static final List<String> CHARTS = List.of("chart-0-score", "chart-0-distribution", "chart-1-periods",
-            "chart-1-control", "chart-2-survival", "chart-3-importance", "chart-3-quadrant", "chart-4-gaps",
-            "chart-4-levels", "chart-5-score", "chart-5-distribution", "chart-6-score", "chart-6-distribution",
-            "chart-7-alive", "chart-8-holdout");
+    private static final List<String> CHARTS = List.of(
+            "chart-0-score", "chart-0-distribution", "chart-1-periods", "chart-1-control", "chart-2-survival",
+            "chart-3-importance", "chart-3-quadrant", "chart-4-gaps", "chart-4-levels", "chart-4-zone",
+            "chart-5-score", "chart-5-distribution", "chart-6-score", "chart-6-distribution", "chart-7-alive",
+            "chart-8-holdout");
 
     @TempDir
     Path tmp;

@@ -461,6 +461,35 @@ public final class ServqualReport {
     }
 
     /**
+     * The dimension's mean adequate-service level (the lower end of its zone of tolerance), mean over
+     * respondents of their mean item answer in the dimension, as {@link #zonePosition(Dimension)} uses it.
+     *
+     * @param dimension a dimension of the instrument
+     * @return the mean, in scale points
+     * @throws NullPointerException if {@code dimension} is null
+     * @throws IllegalArgumentException if the instrument does not use the dimension
+     * @throws IllegalStateException if there is no tolerance-zone data for it
+     * @since 0.2.0
+     */
+    public double dimensionAdequateMean(Dimension dimension) {
+        return mean(dimAdequate[block(dimension)], "adequate service of " + dimension);
+    }
+
+    /**
+     * The dimension's mean desired-service level (the upper end of its zone of tolerance), likewise.
+     *
+     * @param dimension a dimension of the instrument
+     * @return the mean, in scale points
+     * @throws NullPointerException if {@code dimension} is null
+     * @throws IllegalArgumentException if the instrument does not use the dimension
+     * @throws IllegalStateException if there is no tolerance-zone data for it
+     * @since 0.2.0
+     */
+    public double dimensionDesiredMean(Dimension dimension) {
+        return mean(dimDesired[block(dimension)], "desired service of " + dimension);
+    }
+
+    /**
      * Where the dimension's mean perception falls relative to its mean adequate and desired levels.
      *
      * @param dimension a dimension of the instrument

@@ -277,6 +277,33 @@
         series: [{type: 'bar', name: 'expectation', data: rows.map(function (r) { return r.expectation; })},
           {type: 'bar', name: 'perception', data: rows.map(function (r) { return r.perception; })}]});
     table(fig, sec, 'servqual_dimension', rows);
+    // the zone of tolerance (three-column format): a band from adequate to desired service per
+    // dimension, and the perception in it
+    var zone = g.servqual_zone;
+    if (zone) {
+      used.servqual_zone = true;
+      var zx = zone.map(function (r) { return r.dimension; });
+      chart(fig, sec, 'zone', 'SERVQUAL zone of tolerance per dimension', 'band: adequate to desired service; dot: perception',
+        {xAxis: axis('category', 'dimension', {data: zx}),
+          yAxis: axis('value', 'mean rating (scale points, ' + option(s, '--scale', '1..7') + ')',
+            {scale: false, min: Number(option(s, '--scale', '1..7').split('..')[0])}),
+          legend: {bottom: 0},
+          series: [{type: 'custom', name: 'zone of tolerance', encode: {x: 0, y: [1, 2]}, itemStyle: {color: '#9ecae1'},
+            data: zone.map(function (r) { return [r.dimension, r.adequate, r.desired]; }),
+            renderItem: function (params, api) {
+              var lo = api.coord([api.value(0), api.value(1)]);
+              var hi = api.coord([api.value(0), api.value(2)]);
+              var half = api.size([1, 0])[0] * 0.3;
+              return {type: 'rect', shape: {x: lo[0] - half, y: hi[1], width: 2 * half, height: lo[1] - hi[1]},
+                style: {fill: '#9ecae1', stroke: '#3182bd'}};
+            }},
+            {type: 'scatter', name: 'perception', symbolSize: 12, z: 3,
+              data: zone.map(function (r) {
+                return {value: [r.dimension, r.perception],
+                  itemStyle: {color: r.position === 'inside' ? '#228844' : '#cc2222'}};
+              })}]});
+      table(fig, sec, 'servqual_zone', zone);
+    }
   };
 
   DRAW.clv = function (s, sec, g, fig, used) {
