@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Example:", "  cxm retention customers.csv --duration tenure_months --churned churned --by contract"})
 final class RetentionCommand implements Callable<Integer> {
 
+    /** Joins a segment and a stratum into one store key (a control character no CSV cell keeps). */
+    private static final String STRATUM_SEPARATOR = "\u001F";
+
     /** Segments beyond this are refused: each prints a whole survival table. */
     static final int MAX_SEGMENTS = Character.MAX_VALUE;
 
@@ -64,6 +67,12 @@ final class RetentionCommand implements Callable<Integer> {
                     + " test; 1 is Peto–Peto, which weighs early churn more).")
     double rho;
 
+    @Option(names = "--strata", paramLabel = "STRATUM_COL",
+            description = "With --by: compare the segments within each value of this column and sum the"
+                    + " log-rank statistics (R's survdiff(… ~ segment + strata(col))); the curves and medians"
+                    + " stay per segment. Rows with this column empty are not used and are counted.")
+    String strata;
+
     @Option(names = "--rmean", paramLabel = "TAU",
             description = "Add the restricted mean lifetime up to TAU (the area under the curve) with its"
                     + " standard error, as R's print(fit, rmean = TAU).")
@@ -90,7 +99,12 @@ final class RetentionCommand implements Callable<Integer> {
         }
         int dc = source.column(duration, "--duration");
         int cc = source.column(churned, "--churned");
+        if (strata != null && by == null) {
+            throw new UsageException("--strata needs --by");
+        }
         int sc = by == null ? -1 : source.column(by, "--by");
+        int stc = strata == null ? -1 : source.column(strata, "--strata");
+        String strataName = stc < 0 ? null : source.header().get(stc);
         String durationName = source.header().get(dc);
         String churnedName = source.header().get(cc);
         String segmentName = sc < 0 ? null : source.header().get(sc);
@@ -126,6 +140,15 @@ final class RetentionCommand implements Callable<Integer> {
                     rejections.emptyAnswer(segmentName);
                     return;
                 }
+                if (stc >= 0) {
+                    // one id per (segment, stratum): the curves of the segments pool their strata
+                    String stratum = row.field(stc).trim();
+                    if (stratum.isEmpty()) {
+                        rejections.emptyAnswer(strataName);
+                        return;
+                    }
+                    key = key + STRATUM_SEPARATOR + stratum;
+                }
                 Integer id = segmentIds.get(key);
                 if (id == null) {
                     if (segments.size() == MAX_SEGMENTS) {
@@ -148,8 +171,19 @@ final class RetentionCommand implements Callable<Integer> {
         }
         // The segments first, each from its own exact-size arrays; then the total, which consumes the store.
         Map<String, KaplanMeier> curves = new TreeMap<>();
-        for (int id = 0; id < segments.size(); id++) {
-            curves.put(segments.get(id), lifetimes.fitSegment(id));
+        Map<String, Map<String, KaplanMeier>> byStratum = new TreeMap<>();
+        if (stc < 0) {
+            for (int id = 0; id < segments.size(); id++) {
+                curves.put(segments.get(id), lifetimes.fitSegment(id));
+            }
+        } else {
+            Map<String, boolean[]> ids = new TreeMap<>();
+            for (int id = 0; id < segments.size(); id++) {
+                String[] parts = segments.get(id).split(STRATUM_SEPARATOR, 2);
+                ids.computeIfAbsent(parts[0], k -> new boolean[segments.size()])[id] = true;
+                byStratum.computeIfAbsent(parts[1], k -> new TreeMap<>()).put(parts[0], lifetimes.fitSegment(id));
+            }
+            ids.forEach((segment, mask) -> curves.put(segment, lifetimes.fitSegments(mask)));
         }
         segmentIds.clear();
         KaplanMeier total = lifetimes.fitAllAndRelease();
@@ -197,7 +231,7 @@ final class RetentionCommand implements Callable<Integer> {
                 logRankNote = "no log-rank test: it needs two segments, there is " + curves.size();
             } else {
                 try {
-                    logRank = LogRankTest.of(curves, rho);
+                    logRank = stc < 0 ? LogRankTest.of(curves, rho) : LogRankTest.stratified(byStratum, rho);
                 } catch (IllegalStateException e) {
                     logRankNote = "no log-rank test: " + e.getMessage();
                 }
@@ -317,16 +351,18 @@ final class RetentionCommand implements Callable<Integer> {
         }
         if (text) {
             out.println();
-            out.println(name + " between the " + curves.size() + " segments (R survdiff):");
+            out.println(name + " between the " + curves.size() + " segments"
+                    + (test.strata() > 1 || strata != null ? ", stratified by " + strata + " (" + test.strata() + " strata)"
+                            : "") + " (R survdiff):");
             lr.print(Table.Format.TEXT, out);
             out.printf(Locale.ROOT, "χ² = %.3f, df = %d, p = %.3g%n", test.statistic(), test.degreesOfFreedom(),
                     test.pValue());
         } else {
             lr.print(input.format, out);
             new Table("log_rank_test").column("test", null).column("rho", "%g").column("chi_square", "%.3f")
-                    .column("df", "%d").column("p_value", "%.3g")
+                    .column("df", "%d").column("p_value", "%.3g").column("strata", "%d")
                     .row(rho == 0.0 ? "log-rank" : "fleming-harrington", rho, test.statistic(), test.degreesOfFreedom(),
-                            test.pValue())
+                            test.pValue(), test.strata())
                     .print(input.format, out);
         }
     }
@@ -420,6 +456,27 @@ final class RetentionCommand implements Callable<Integer> {
             }
             n++;
             return true;
+        }
+
+        /** The curve of the segments whose ids are set in {@code mask}. */
+        KaplanMeier fitSegments(boolean[] mask) {
+            int size = 0;
+            for (int id = 0; id < mask.length; id++) {
+                size += mask[id] ? perSegment[id] : 0;
+            }
+            double[] durations = new double[size];
+            boolean[] observed = new boolean[size];
+            int j = 0;
+            for (int i = 0; i < n; i++) {
+                char id = segmentOf[i >>> SHIFT][i & (BLOCK - 1)];
+                if (id < mask.length && mask[id]) {
+                    long v = values[i >>> SHIFT][i & (BLOCK - 1)];
+                    durations[j] = Double.longBitsToDouble(v & Long.MAX_VALUE);
+                    observed[j] = v < 0;
+                    j++;
+                }
+            }
+            return KaplanMeier.fit(durations, observed);
         }
 
         /** The curve of one segment. */

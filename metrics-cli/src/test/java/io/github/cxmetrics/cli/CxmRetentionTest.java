@@ -279,6 +279,35 @@ class CxmRetentionTest {
     }
 
     @Test
+    void strataGiveTheStratifiedLogRankTestOfSurvdiff() {
+        // lung.csv: R's survival::lung without missing ph.ecog (status 1 = dead), written by
+        // metrics-core's src/test/resources/survival/survdiff.R; there, "lung sex strata ecog rho0":
+        // survdiff(Surv(time, status) ~ sex + strata(ph.ecog)) gives chisq 10.795059633496416,
+        // p 0.0010177133447241489, observed 111 / 53
+        Run run = cxm("retention", file("retention/lung.csv"), "--duration", "time", "--churned", "status", "--by",
+                "sex", "--strata", "ph.ecog", "--format", "csv");
+        assertThat(run.code()).as(run.err()).isZero();
+        List<Map<String, String>> test = csvTable(run.out(), 3);
+        assertThat(Double.parseDouble(test.get(0).get("chi_square"))).isCloseTo(10.795059633496416, within(1e-11));
+        assertThat(Double.parseDouble(test.get(0).get("p_value"))).isCloseTo(0.0010177133447241489, within(1e-14));
+        assertThat(test.get(0).get("strata")).isEqualTo("4");
+        List<Map<String, String>> lr = csvTable(run.out(), 2);
+        assertThat(lr.get(0)).containsEntry("segment", "1").containsEntry("observed", "111.0");
+        // the curves and medians stay per segment (R: survfit(Surv(time, status) ~ sex): medians 270 and 426)
+        List<Map<String, String>> m = csvTable(run.out(), 1);
+        assertThat(m.get(0)).containsEntry("segment", "1").containsEntry("median_lifetime", "270.0");
+        assertThat(m.get(1)).containsEntry("segment", "2").containsEntry("median_lifetime", "426.0");
+        Run text = cxm("retention", file("retention/lung.csv"), "--duration", "time", "--churned", "status", "--by",
+                "sex", "--strata", "ph.ecog");
+        assertThat(text.out()).contains("Log-rank test between the 2 segments, stratified by ph.ecog (4 strata)")
+                .contains("χ² = 10.795, df = 1, p = 0.00102");
+        Run bad = cxm("retention", file("retention/lung.csv"), "--duration", "time", "--churned", "status",
+                "--strata", "ph.ecog");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--strata needs --by");
+    }
+
+    @Test
     void anUnknownByColumnIsAUsageError() {
         Run run = cxm("retention", file("retention/aml-by-arm.csv"), "--duration", "weeks", "--churned",
                 "relapsed", "--by", "contract");
