@@ -80,6 +80,16 @@ class MergeableSerializerTest {
         roundTrips(values());
         roundTrips(lifetimes());
         roundTrips(Metrics.nps().newAccumulator());
+        // the round-2 families, which no Metric exposes yet: the serializer works by family alone
+        io.github.cxmetrics.service.QuantileSketch sketch = new io.github.cxmetrics.service.QuantileSketch(0.01);
+        for (int i = 1; i <= 1000; i++) {
+            sketch.add(i * 0.37);
+        }
+        roundTrips(sketch);
+        io.github.cxmetrics.csi.KanoAccumulator kano = new io.github.cxmetrics.csi.KanoAccumulator("wifi", "app");
+        kano.add(0, 1, 5);
+        kano.add(1, 2, 4);
+        roundTrips(kano);
     }
 
     @Test

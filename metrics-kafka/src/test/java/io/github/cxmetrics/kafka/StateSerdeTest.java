@@ -56,6 +56,16 @@ class StateSerdeTest {
         roundTrips(km());
         roundTrips(new RatingAccumulator(Scale.of(1, 5)));
         roundTrips(new MeanAccumulator());
+        // the round-2 families: the serde works by family alone
+        io.github.cxmetrics.service.QuantileSketch sketch = new io.github.cxmetrics.service.QuantileSketch(0.01);
+        for (int i = 0; i < 1000; i++) {
+            sketch.add(TestData.value(i));
+        }
+        roundTrips(sketch);
+        io.github.cxmetrics.csi.KanoAccumulator kano = new io.github.cxmetrics.csi.KanoAccumulator("wifi", "app");
+        kano.add(0, 1, 5);
+        kano.add(1, 2, 4);
+        roundTrips(kano);
     }
 
     @Test
