@@ -244,7 +244,7 @@ abstract class RatingCommand implements Callable<Integer> {
                 .column(ci + "_lower", "%.2f").column(ci + "_upper", "%.2f");
         SegmentFamilies families = by == null ? null : compareSegments(result, adjust, err);
         if (by != null) {
-            table.column("vs_total", "%+.2f").column("p_adj", "%.2g").column("sig", "%s");
+            table.column("vs_total", "%+.2f").column("p", "%.2g").column("p_adj", "%.2g").column("sig", "%s");
         }
         for (Map.Entry<String, RatingAccumulator> e : result.segments.entrySet()) {
             Scored scored = score(e.getKey(), e.getValue().snapshot());
@@ -298,8 +298,9 @@ abstract class RatingCommand implements Callable<Integer> {
             s.interval() == null ? Double.NaN : s.interval().lower(),
             s.interval() == null ? Double.NaN : s.interval().upper()};
         if (segmented) {
-            row = java.util.Arrays.copyOf(row, row.length + 3);
-            row[row.length - 3] = c == null ? Double.NaN : c.estimate();
+            row = java.util.Arrays.copyOf(row, row.length + 4);
+            row[row.length - 4] = c == null ? Double.NaN : c.estimate();
+            row[row.length - 3] = c == null ? Double.NaN : c.pValue();
             row[row.length - 2] = c == null ? Double.NaN : c.adjustedPValue();
             row[row.length - 1] = c == null ? null : sig(c.adjustedPValue());
         }
@@ -400,7 +401,7 @@ abstract class RatingCommand implements Callable<Integer> {
     private void printLegend(SegmentFamilies f, PValueAdjustment adjust, PrintWriter out) {
         if (input.format == Table.Format.TEXT && f.overall != null) {
             out.println();
-            out.println("vs_total: difference from the total, tested as the segment vs the rest of the total;");
+            out.println("vs_total: difference from the total, tested as the segment vs the rest of the total (p);");
             out.println("p_adj: " + (adjust == PValueAdjustment.NONE ? "not adjusted"
                     : Adjustment.describe(adjust) + "-adjusted") + " over " + f.overall.size()
                     + " segments; sig: *** < 0.001, ** < 0.01, * < 0.05, ns otherwise");

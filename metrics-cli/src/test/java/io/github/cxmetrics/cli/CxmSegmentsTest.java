@@ -34,6 +34,9 @@ class CxmSegmentsTest {
         assertThat(num(t, "Email", "vs_total")).isCloseTo(2.5, within(1e-9));
         assertThat(num(t, "Chat", "vs_total")).isCloseTo(25.0, within(1e-9));
         assertThat(num(t, "Web", "vs_total")).isCloseTo(-35.0, within(1e-9));
+        // raw p beside the adjusted one: notes §3.2 channel vs rest p 0.183871363056728 (Phone), 7.8222658886044e-12 (Web)
+        assertThat(num(t, "Phone", "p")).isCloseTo(0.183871363056728, within(1e-13));
+        assertThat(num(t, "Web", "p")).isCloseTo(7.8222658886044e-12, within(1e-22));
         assertThat(num(t, "Phone", "p_adj")).isCloseTo(0.367742726113456, within(1e-13));
         assertThat(num(t, "Email", "p_adj")).isCloseTo(0.620055018642384, within(1e-13));
         assertThat(num(t, "Chat", "p_adj")).isCloseTo(4.00833133846503e-07, within(1e-19));
@@ -55,7 +58,7 @@ class CxmSegmentsTest {
         assertThat(run.err()).isEmpty();
         List<String> lines = run.out().lines().toList();
         assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
-        assertThat(lines.get(0)).startsWith("segment").containsPattern("vs_total +p_adj +sig$");
+        assertThat(lines.get(0)).startsWith("segment").containsPattern("vs_total +p +p_adj +sig$");
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Web").contains("-35.00").endsWith("***"));
         assertThat(run.out()).contains("p_adj: Holm-adjusted over 4 segments;")
                 .contains("Homogeneity of the detractor/passive/promoter shares across 4 segments:\n"
