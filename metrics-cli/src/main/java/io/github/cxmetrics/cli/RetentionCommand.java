@@ -481,20 +481,9 @@ final class RetentionCommand implements Callable<Integer> {
 
         /** The curve of one segment. */
         KaplanMeier fitSegment(int segment) {
-            int size = perSegment[segment];
-            double[] durations = new double[size];
-            boolean[] observed = new boolean[size];
-            char id = (char) segment;
-            int j = 0;
-            for (int i = 0; i < n; i++) {
-                if (segmentOf[i >>> SHIFT][i & (BLOCK - 1)] == id) {
-                    long v = values[i >>> SHIFT][i & (BLOCK - 1)];
-                    durations[j] = Double.longBitsToDouble(v & Long.MAX_VALUE);
-                    observed[j] = v < 0;
-                    j++;
-                }
-            }
-            return KaplanMeier.fit(durations, observed);
+            boolean[] mask = new boolean[segment + 1];
+            mask[segment] = true;
+            return fitSegments(mask);
         }
 
         /** The curve of all lifetimes; the store is empty afterwards. */

@@ -11,8 +11,8 @@ package io.github.cxmetrics.internal.math;
  *       (DLMF 8.7.1, Abramowitz &amp; Stegun 6.5.29), all terms positive, and {@code Q = 1 − P};</li>
  *   <li>otherwise the continued fraction
  *       {@code Q(a, y) = f · 1/(y + 1 − a − 1·(1−a)/(y + 3 − a − 2·(2−a)/(y + 5 − a − …)))}
- *       (DLMF 8.9.2, in the even form of Press et al., <i>Numerical Recipes</i>, 3rd ed., §6.2),
- *       evaluated by the modified Lentz method, which keeps relative accuracy far into the tail.</li>
+ *       ({@link IncompleteGamma}: DLMF 8.9.2 by the modified Lentz method), which keeps relative
+ *       accuracy far into the tail.</li>
  * </ul>
  * For one degree of freedom the tail is {@code 2·Φ(−√x)} exactly, and that is what is returned.
  * Relative accuracy is about {@code 1e-13} where the tail is above the smallest normal double.
@@ -22,8 +22,6 @@ public final class ChiSquare {
     private static final int MAX_TERMS = 10_000;
 
     private static final double EPS = 1e-16;
-
-    private static final double TINY = 1e-300;
 
     private ChiSquare() {
     }
@@ -77,29 +75,7 @@ public final class ChiSquare {
             double lower = Math.exp(logPrefactor) * sum;
             return Math.max(0.0, 1.0 - lower);
         }
-        // modified Lentz on the even continued fraction
-        double b = y + 1.0 - a;
-        double c = 1.0 / TINY;
-        double d = 1.0 / b;
-        double h = d;
-        for (int i = 1; i < MAX_TERMS; i++) {
-            double an = -i * (i - a);
-            b += 2.0;
-            d = an * d + b;
-            if (Math.abs(d) < TINY) {
-                d = TINY;
-            }
-            c = b + an / c;
-            if (Math.abs(c) < TINY) {
-                c = TINY;
-            }
-            d = 1.0 / d;
-            double delta = d * c;
-            h *= delta;
-            if (Math.abs(delta - 1.0) < EPS) {
-                break;
-            }
-        }
+        double h = IncompleteGamma.continuedFraction(a, y);
         return Math.min(1.0, Math.exp(logPrefactor) * h);
     }
 }

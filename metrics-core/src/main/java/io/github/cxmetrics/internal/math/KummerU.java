@@ -100,35 +100,8 @@ public final class KummerU {
         throw new IllegalStateException("exponential integral series did not converge for y=" + y);
     }
 
-    /**
-     * {@code ln Γ(ν, y) = −y + ν ln y − ln(y + 1 − ν − 1·(1 − ν)/(y + 3 − ν − 2·(2 − ν)/(y + 5 − ν − ⋯)))}
-     * by the modified Lentz method (Numerical Recipes, 3rd ed., §6.2).
-     */
+    /** {@code ln Γ(ν, y) = −y + ν ln y + ln h}, {@code h} the continued fraction of {@link IncompleteGamma}. */
     private static double logContinuedFraction(double nu, double y) {
-        double tiny = 1e-300;
-        double b = y + 1.0 - nu;
-        double c = 1.0 / tiny;
-        double d = 1.0 / b;
-        double h = d;
-        for (int i = 1; i < MAX_TERMS; i++) {
-            double an = -i * (i - nu);
-            b += 2.0;
-            d = an * d + b;
-            if (Math.abs(d) < tiny) {
-                d = tiny;
-            }
-            c = b + an / c;
-            if (Math.abs(c) < tiny) {
-                c = tiny;
-            }
-            d = 1.0 / d;
-            double delta = d * c;
-            h *= delta;
-            if (Math.abs(delta - 1.0) <= 1e-16) {
-                return -y + nu * Math.log(y) + Math.log(h);
-            }
-        }
-        throw new IllegalStateException("incomplete gamma continued fraction did not converge for nu=" + nu
-                + ", y=" + y);
+        return -y + nu * Math.log(y) + Math.log(IncompleteGamma.continuedFraction(nu, y));
     }
 }
