@@ -2,7 +2,7 @@ package io.github.cxmetrics.cli;
 
 import io.github.cxmetrics.stats.Comparisons;
 import io.github.cxmetrics.stats.Difference;
-import io.github.cxmetrics.stats.HomogeneityTest;
+import io.github.cxmetrics.stats.Homogeneity;
 import io.github.cxmetrics.stats.Interval;
 import io.github.cxmetrics.stats.PValueAdjustment;
 import io.github.cxmetrics.stats.Segments;
@@ -337,7 +337,7 @@ abstract class RatingCommand implements Callable<Integer> {
     abstract String ratingClass(int rating);
 
     /** The comparison families of one --by run; a null family was not computed (the reason is on stderr). */
-    record SegmentFamilies(Comparisons overall, Comparisons pairs, HomogeneityTest homogeneity, int compared,
+    record SegmentFamilies(Comparisons overall, Comparisons pairs, Homogeneity homogeneity, int compared,
             String homogeneityNote) {
     }
 
@@ -384,7 +384,7 @@ abstract class RatingCommand implements Callable<Integer> {
                 err.println(prefix + "no comparison of pairs: " + e.getMessage());
             }
         }
-        HomogeneityTest h = null;
+        Homogeneity h = null;
         String note = null;
         if (categories() != null) {
             try {
@@ -426,7 +426,7 @@ abstract class RatingCommand implements Callable<Integer> {
             if (text) {
                 out.println();
                 if (f.homogeneity != null) {
-                    HomogeneityTest h = f.homogeneity;
+                    Homogeneity h = f.homogeneity;
                     out.println("Homogeneity of the " + categories() + " shares across " + h.groups() + " segments:");
                     out.println(String.format(Locale.ROOT, "  Pearson χ² = %.3f, df = %d, p = %.3g%s", h.statistic(),
                             h.degreesOfFreedom(), h.pValue(), h.minimumExpected() < 5.0
@@ -437,7 +437,7 @@ abstract class RatingCommand implements Callable<Integer> {
                     out.println("  " + f.homogeneityNote);
                 }
             } else if (f.homogeneity != null) {
-                HomogeneityTest h = f.homogeneity;
+                Homogeneity h = f.homogeneity;
                 new Table("homogeneity").column("test", null).column("statistic", "%.3f").column("df", "%d")
                         .column("p_value", "%.3g").column("segments", "%d").column("min_expected", "%.2f")
                         .row("pearson_chi2", h.statistic(), h.degreesOfFreedom(), h.pValue(), h.groups(),

@@ -41,7 +41,7 @@ import java.util.Objects;
  * @param minimumExpected the smallest expected count of the table used
  * @since 0.2.0
  */
-public record HomogeneityTest(Method method, double statistic, int degreesOfFreedom, int groups, int categories,
+public record Homogeneity(Method method, double statistic, int degreesOfFreedom, int groups, int categories,
         double minimumExpected) {
 
     /** The statistic of a homogeneity test. */
@@ -66,7 +66,7 @@ public record HomogeneityTest(Method method, double statistic, int degreesOfFree
      *     freedom are not {@code (groups − 1)(categories − 1)}, fewer than 2 groups or categories, or
      *     {@code minimumExpected} is not positive
      */
-    public HomogeneityTest {
+    public Homogeneity {
         Objects.requireNonNull(method, "method");
         if (!(statistic >= 0.0 && statistic < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("statistic must be finite and >= 0, was " + statistic);
@@ -94,7 +94,7 @@ public record HomogeneityTest(Method method, double statistic, int degreesOfFree
      * @throws IllegalArgumentException if the table is ragged or a count is negative
      * @throws IllegalStateException if fewer than 2 non-empty groups or 2 chosen categories remain
      */
-    public static HomogeneityTest pearson(long[][] counts) {
+    public static Homogeneity pearson(long[][] counts) {
         return of(Method.PEARSON, counts);
     }
 
@@ -107,7 +107,7 @@ public record HomogeneityTest(Method method, double statistic, int degreesOfFree
      * @throws IllegalArgumentException if the table is ragged or a count is negative
      * @throws IllegalStateException if fewer than 2 non-empty groups or 2 chosen categories remain
      */
-    public static HomogeneityTest likelihoodRatio(long[][] counts) {
+    public static Homogeneity likelihoodRatio(long[][] counts) {
         return of(Method.LIKELIHOOD_RATIO, counts);
     }
 
@@ -121,7 +121,7 @@ public record HomogeneityTest(Method method, double statistic, int degreesOfFree
      * @throws IllegalArgumentException if the table is ragged or a count is negative
      * @throws IllegalStateException if fewer than 2 non-empty groups or 2 chosen categories remain
      */
-    public static HomogeneityTest of(Method method, long[][] counts) {
+    public static Homogeneity of(Method method, long[][] counts) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(counts, "counts");
         if (counts.length == 0) {
@@ -188,7 +188,7 @@ public record HomogeneityTest(Method method, double statistic, int degreesOfFree
         }
         // G is a sum of terms of both signs whose total is >= 0; rounding may leave a tiny negative
         statistic = Math.max(0.0, statistic);
-        return new HomogeneityTest(method, statistic, (groups - 1) * (categories - 1), groups, categories,
+        return new Homogeneity(method, statistic, (groups - 1) * (categories - 1), groups, categories,
                 minimumExpected);
     }
 

@@ -178,7 +178,7 @@ public final class Segments<M> {
     }
 
     /**
-     * A measure from its parts.
+     * A measure from its parts, without categories (its {@link #homogeneity()} is undefined).
      *
      * @param <M> the metric type
      * @param name the metric's name
@@ -192,11 +192,33 @@ public final class Segments<M> {
     public static <M> Measure<M> measure(String name, BinaryOperator<M> combine,
             BiFunction<? super M, ? super M, Difference> compare, ToDoubleFunction<? super M> value,
             ToDoubleFunction<? super M> weight) {
+        return measure(name, combine, compare, value, weight, m -> null);
+    }
+
+    /**
+     * A measure from its parts, with the respondents per category for the homogeneity test.
+     *
+     * @param <M> the metric type
+     * @param name the metric's name
+     * @param combine pools two samples
+     * @param compare {@code (baseline, other) → other − baseline}
+     * @param value the metric's value
+     * @param weight the sample's total weight
+     * @param categories the respondents of a sample per category, as {@link Measure#categoryCounts};
+     *     it may return null (no categories) or throw {@link IllegalStateException} (weighted sample)
+     * @return the measure
+     * @throws NullPointerException if an argument is null
+     * @since 0.2.0
+     */
+    public static <M> Measure<M> measure(String name, BinaryOperator<M> combine,
+            BiFunction<? super M, ? super M, Difference> compare, ToDoubleFunction<? super M> value,
+            ToDoubleFunction<? super M> weight, Function<? super M, long[]> categories) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(combine, "combine");
         Objects.requireNonNull(compare, "compare");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(weight, "weight");
+        Objects.requireNonNull(categories, "categories");
         return new Measure<>() {
             @Override
             public String name() {
@@ -221,6 +243,11 @@ public final class Segments<M> {
             @Override
             public double weight(M m) {
                 return weight.applyAsDouble(m);
+            }
+
+            @Override
+            public long[] categoryCounts(M m) {
+                return categories.apply(m);
             }
         };
     }
@@ -301,14 +328,14 @@ public final class Segments<M> {
         Objects.requireNonNull(adjustment, "adjustment");
         Comparisons.Builder b = Comparisons.builder(measure.name() + ": segment vs rest");
         for (String name : segments.keySet()) {
-            b.add(name, "rest", versusRest(name));
+            b.add(name, "rest", versusRest(name, rest(name)));
         }
         return b.build(adjustment);
     }
 
-    private Difference versusRest(String name) {
+    private Difference versusRest(String name, M rest) {
         try {
-            return measure.compare(rest(name), segments.get(name));
+            return measure.compare(rest, segments.get(name));
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new IllegalStateException("segment '" + name + "' vs rest: " + e.getMessage(), e);
         }
@@ -348,10 +375,11 @@ public final class Segments<M> {
         Comparisons.Builder b = Comparisons.builder(measure.name() + ": segment vs overall (tested as vs rest)");
         for (Map.Entry<String, M> e : segments.entrySet()) {
             String name = e.getKey();
-            Difference vsRest = versusRest(name);
+            M others = rest(name);
+            Difference vsRest = versusRest(name, others);
             double w = measure.weight(e.getValue()) / total;
             double own = measure.value(e.getValue());
-            double rest = measure.value(rest(name));
+            double rest = measure.value(others);
             double pooled = w * own + (1.0 - w) * rest;
             double scale = Math.max(1.0, Math.max(Math.abs(own), Math.abs(rest)));
             if (!(Math.abs(pooled - all) <= IDENTITY_TOLERANCE * scale)) {
@@ -408,15 +436,15 @@ public final class Segments<M> {
 
     /**
      * Pearson's χ² test that all segments share one distribution over the metric's categories
-     * (detractor/passive/promoter for NPS, satisfied or not for CSAT); see {@link HomogeneityTest}.
+     * (detractor/passive/promoter for NPS, satisfied or not for CSAT, the rating points for CES); see
+     * {@link Homogeneity}.
      *
      * @return the test
-     * @throws UnsupportedOperationException if the metric has no categories
-     * @throws IllegalStateException if a segment is weighted, or fewer than 2 non-empty segments or
-     *     observed categories remain
+     * @throws IllegalStateException if the metric has no categories, a segment is weighted, or fewer
+     *     than 2 non-empty segments or observed categories remain
      */
-    public HomogeneityTest homogeneity() {
-        return homogeneity(HomogeneityTest.Method.PEARSON);
+    public Homogeneity homogeneity() {
+        return homogeneity(Homogeneity.Method.PEARSON);
     }
 
     /**
@@ -425,11 +453,10 @@ public final class Segments<M> {
      * @param method Pearson's χ² or the likelihood-ratio G
      * @return the test
      * @throws NullPointerException if {@code method} is null
-     * @throws UnsupportedOperationException if the metric has no categories
-     * @throws IllegalStateException if a segment is weighted, or fewer than 2 non-empty segments or
-     *     observed categories remain
+     * @throws IllegalStateException if the metric has no categories, a segment is weighted, or fewer
+     *     than 2 non-empty segments or observed categories remain
      */
-    public HomogeneityTest homogeneity(HomogeneityTest.Method method) {
+    public Homogeneity homogeneity(Homogeneity.Method method) {
         Objects.requireNonNull(method, "method");
         long[][] table = new long[segments.size()][];
         int i = 0;
@@ -441,11 +468,11 @@ public final class Segments<M> {
                 throw new IllegalStateException("segment '" + e.getKey() + "': " + ex.getMessage(), ex);
             }
             if (counts == null) {
-                throw new UnsupportedOperationException(measure.name() + " has no categories to test homogeneity on");
+                throw new IllegalStateException(measure.name() + " has no categories to test homogeneity on");
             }
             table[i++] = counts;
         }
-        return HomogeneityTest.of(method, table);
+        return Homogeneity.of(method, table);
     }
 
     /**

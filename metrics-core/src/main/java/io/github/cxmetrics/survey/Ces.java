@@ -259,8 +259,8 @@ public final class Ces {
      * Segments of one sample (channels, regions …) for comparison of mean ratings: each vs the rest,
      * each vs the pooled overall and all pairs, with multiplicity adjustment. Comparisons are
      * {@link #compare(Ces, Ces)} (Welch's t tests, in scale points); the overall is
-     * {@link #plus(Ces)} of all segments. There is no homogeneity test of means here (that would be
-     * an analysis of variance); see {@link Segments}.
+     * {@link #plus(Ces)} of all segments; the homogeneity test is the χ² of the rating × segment
+     * table (the rating distributions, not the means; unweighted samples only). See {@link Segments}.
      *
      * @param segments segment name → its CES, at least 2, all of one version, in report order
      * @return the segments
@@ -270,7 +270,15 @@ public final class Ces {
      */
     public static Segments<Ces> segments(Map<String, Ces> segments) {
         return Segments.of(segments, Segments.measure("CES", Ces::plus, Ces::compare, Ces::mean,
-                c -> c.distribution.totalWeight()));
+                c -> c.distribution.totalWeight(), Ces::ratingCounts));
+    }
+
+    /** Respondents per rating point, for the homogeneity test of the rating distributions. */
+    private long[] ratingCounts() {
+        if (distribution.isWeighted()) {
+            throw new IllegalStateException(Nps.WEIGHTED_CHI_SQUARE);
+        }
+        return distribution.counts();
     }
 
     /**

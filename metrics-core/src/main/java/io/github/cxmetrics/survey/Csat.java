@@ -222,41 +222,16 @@ public final class Csat {
         return Segments.of(segments, MEASURE);
     }
 
-    private static final Segments.Measure<Csat> MEASURE = new Segments.Measure<>() {
-        @Override
-        public String name() {
-            return "CSAT";
-        }
+    private static final Segments.Measure<Csat> MEASURE = Segments.measure("CSAT", Csat::plus, Csat::compare,
+            Csat::score, m -> m.distribution.totalWeight(), Csat::classCounts);
 
-        @Override
-        public Csat combine(Csat a, Csat b) {
-            return a.plus(b);
+    /** Respondents not satisfied and satisfied, for the homogeneity test. */
+    private long[] classCounts() {
+        if (distribution.isWeighted()) {
+            throw new IllegalStateException(Nps.WEIGHTED_CHI_SQUARE);
         }
-
-        @Override
-        public Difference compare(Csat baseline, Csat other) {
-            return Csat.compare(baseline, other);
-        }
-
-        @Override
-        public double value(Csat m) {
-            return m.score();
-        }
-
-        @Override
-        public double weight(Csat m) {
-            return m.distribution.totalWeight();
-        }
-
-        @Override
-        public long[] categoryCounts(Csat m) {
-            if (m.distribution.isWeighted()) {
-                throw new IllegalStateException("the sample is weighted; a χ² test of weighted counts is not valid"
-                        + " (it needs a design-based correction, which cxmetrics does not implement)");
-            }
-            return new long[] {m.count() - m.satisfied, m.satisfied};
-        }
-    };
+        return new long[] {count() - satisfied, satisfied};
+    }
 
     /**
      * The ratings.

@@ -315,7 +315,7 @@ public final class Nps {
      * <pre>{@code
      * Segments<Nps> byChannel = Nps.segments(Map.of("Phone", phone, "Chat", chat, "Web", web));
      * Comparisons vsOverall = byChannel.versusOverall();           // Holm-adjusted
-     * HomogeneityTest chi2 = byChannel.homogeneity();
+     * Homogeneity chi2 = byChannel.homogeneity();
      * }</pre>
      *
      * @param segments segment name → its NPS, at least 2, in report order (use a {@code LinkedHashMap}
@@ -329,42 +329,20 @@ public final class Nps {
         return Segments.of(segments, MEASURE);
     }
 
-    private static final Segments.Measure<Nps> MEASURE = new Segments.Measure<>() {
-        @Override
-        public String name() {
-            return "NPS";
-        }
+    private static final Segments.Measure<Nps> MEASURE = Segments.measure("NPS", Nps::plus, Nps::compare,
+            Nps::score, m -> m.promoterWeight + m.passiveWeight + m.detractorWeight, Nps::classCounts);
 
-        @Override
-        public Nps combine(Nps a, Nps b) {
-            return a.plus(b);
+    /** Respondents per class for the homogeneity test: detractors, passives, promoters. */
+    private long[] classCounts() {
+        if (promoterWeight != promoters || passiveWeight != passives || detractorWeight != detractors) {
+            throw new IllegalStateException(WEIGHTED_CHI_SQUARE);
         }
+        return new long[] {detractors, passives, promoters};
+    }
 
-        @Override
-        public Difference compare(Nps baseline, Nps other) {
-            return Nps.compare(baseline, other);
-        }
-
-        @Override
-        public double value(Nps m) {
-            return m.score();
-        }
-
-        @Override
-        public double weight(Nps m) {
-            return m.promoterWeight + m.passiveWeight + m.detractorWeight;
-        }
-
-        @Override
-        public long[] categoryCounts(Nps m) {
-            if (m.promoterWeight != m.promoters || m.passiveWeight != m.passives
-                    || m.detractorWeight != m.detractors) {
-                throw new IllegalStateException("the sample is weighted; a χ² test of weighted counts is not valid"
-                        + " (it needs a design-based correction, which cxmetrics does not implement)");
-            }
-            return new long[] {m.detractors, m.passives, m.promoters};
-        }
-    };
+    /** Why the survey metrics refuse a χ² test of weighted counts. */
+    static final String WEIGHTED_CHI_SQUARE = "the sample is weighted; a χ² test of weighted counts is not valid"
+            + " (it needs a design-based correction, which cxmetrics does not implement)";
 
     /**
      * Whether there are no responses.

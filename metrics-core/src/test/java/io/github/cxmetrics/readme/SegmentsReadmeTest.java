@@ -3,7 +3,7 @@ package io.github.cxmetrics.readme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cxmetrics.stats.Comparisons;
-import io.github.cxmetrics.stats.HomogeneityTest;
+import io.github.cxmetrics.stats.Homogeneity;
 import io.github.cxmetrics.stats.PValueAdjustment;
 import io.github.cxmetrics.stats.Segments;
 import io.github.cxmetrics.survey.Nps;
@@ -39,7 +39,7 @@ class SegmentsReadmeTest {
             }
             Comparisons pairs = channels.allPairs(PValueAdjustment.BENJAMINI_HOCHBERG);
             System.out.println(pairs.significant(0.05).size() + " of " + pairs.size() + " pairs differ (FDR 5%)");
-            HomogeneityTest chi2 = channels.homogeneity();
+            Homogeneity chi2 = channels.homogeneity();
             System.out.println(chi2);
         }
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Comparisons} built by hand and {@link HomogeneityTest} on tables checked with R 4.2.2
+ * {@link Comparisons} built by hand and {@link Homogeneity} on tables checked with R 4.2.2
  * ({@code src/test/resources/comparisons/segments.R}: {@code chisq.test}, and G from its formula).
  */
 class ComparisonsTest {
@@ -74,18 +74,18 @@ class ComparisonsTest {
     @Test
     void homogeneityMatchesRAndDropsEmptyColumns() {
         long[][] nps = {{60, 90, 150}, {45, 55, 100}, {30, 40, 130}, {80, 60, 60}};
-        HomogeneityTest x2 = HomogeneityTest.pearson(nps);
+        Homogeneity x2 = Homogeneity.pearson(nps);
         assertThat(x2.statistic()).isCloseTo(61.0029878759115, within(1e-12));
         assertThat(x2.groups()).isEqualTo(4);
         assertThat(x2.categories()).isEqualTo(3);
         assertThat(x2.minimumExpected()).isCloseTo(200 * 215 / 900.0, within(1e-12));
-        HomogeneityTest g = HomogeneityTest.likelihoodRatio(nps);
+        Homogeneity g = Homogeneity.likelihoodRatio(nps);
         assertThat(g.statistic()).isCloseTo(60.1337152236697, within(1e-12));
         assertThat(g.toString()).isEqualTo("G = 60.1337, df = 6, p = 4.23e-11");
         assertThat(x2.toString()).isEqualTo("Pearson χ² = 61.0030, df = 6, p = 2.81e-11");
         // R: chisq.test(tab2[-2,]) with the never-chosen middle category removed
         long[][] withZero = {{10, 0, 5}, {4, 0, 9}, {7, 0, 7}};
-        HomogeneityTest z = HomogeneityTest.pearson(withZero);
+        Homogeneity z = Homogeneity.pearson(withZero);
         assertThat(z.categories()).isEqualTo(2);
         assertThat(z.degreesOfFreedom()).isEqualTo(2);
         assertThat(z.statistic()).isCloseTo(3.58974358974359, within(1e-12));
@@ -94,22 +94,22 @@ class ComparisonsTest {
 
     @Test
     void homogeneityBadInput() {
-        assertThatThrownBy(() -> HomogeneityTest.pearson(new long[][] {{1, 2}, {3}}))
+        assertThatThrownBy(() -> Homogeneity.pearson(new long[][] {{1, 2}, {3}}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("counts must be a rectangular table: row 0 has 2 categories, row 1 has 1");
-        assertThatThrownBy(() -> HomogeneityTest.pearson(new long[][] {{1, 2}, {3, -1}}))
+        assertThatThrownBy(() -> Homogeneity.pearson(new long[][] {{1, 2}, {3, -1}}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("counts[1][1] must be >= 0, was -1");
-        assertThatThrownBy(() -> HomogeneityTest.pearson(new long[][] {{0, 5}, {0, 7}}))
+        assertThatThrownBy(() -> Homogeneity.pearson(new long[][] {{0, 5}, {0, 7}}))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("the homogeneity test is undefined: 2 non-empty group(s) and 1 observed category"
                         + " (it needs at least 2 of each)");
-        assertThatThrownBy(() -> HomogeneityTest.pearson(new long[][] {{3, 5}, {0, 0}}))
+        assertThatThrownBy(() -> Homogeneity.pearson(new long[][] {{3, 5}, {0, 0}}))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("1 non-empty group(s)");
-        assertThatThrownBy(() -> HomogeneityTest.pearson(new long[0][]))
+        assertThatThrownBy(() -> Homogeneity.pearson(new long[0][]))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> HomogeneityTest.pearson(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new HomogeneityTest(HomogeneityTest.Method.PEARSON, 1.0, 3, 2, 3, 1.0))
+        assertThatThrownBy(() -> Homogeneity.pearson(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new Homogeneity(Homogeneity.Method.PEARSON, 1.0, 3, 2, 3, 1.0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("degreesOfFreedom must be (groups − 1)(categories − 1) = 2, was 3");
     }

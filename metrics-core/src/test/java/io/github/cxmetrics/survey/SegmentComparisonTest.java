@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.cxmetrics.stats.Comparisons;
 import io.github.cxmetrics.stats.Comparisons.Comparison;
 import io.github.cxmetrics.stats.Estimate;
-import io.github.cxmetrics.stats.HomogeneityTest;
+import io.github.cxmetrics.stats.Homogeneity;
 import io.github.cxmetrics.stats.PValueAdjustment;
 import io.github.cxmetrics.stats.Segments;
 import java.util.LinkedHashMap;
@@ -128,12 +128,12 @@ class SegmentComparisonTest {
 
     @Test
     void npsHomogeneityMatchesRChisqTestAndTheGTest() {
-        HomogeneityTest x2 = channels().homogeneity();
-        assertThat(x2.method()).isEqualTo(HomogeneityTest.Method.PEARSON);
+        Homogeneity x2 = channels().homogeneity();
+        assertThat(x2.method()).isEqualTo(Homogeneity.Method.PEARSON);
         assertThat(x2.degreesOfFreedom()).isEqualTo(6);
         close(x2.statistic(), 61.0029878759115);
         assertThat(x2.pValue()).isCloseTo(2.8147460787062e-11, within(2.8147460787062e-11 * 1e-11));
-        HomogeneityTest g = channels().homogeneity(HomogeneityTest.Method.LIKELIHOOD_RATIO);
+        Homogeneity g = channels().homogeneity(Homogeneity.Method.LIKELIHOOD_RATIO);
         close(g.statistic(), 60.1337152236697);
         assertThat(g.pValue()).isCloseTo(4.2280883387228e-11, within(4.2280883387228e-11 * 1e-11));
     }
@@ -174,7 +174,7 @@ class SegmentComparisonTest {
             assertThat(overall.get(i).estimate()).isCloseTo(vsOverall[i], within(1e-11));
             close(overall.get(i).adjustedPValue(), bh[i]);
         }
-        HomogeneityTest h = csatMonths().homogeneity();
+        Homogeneity h = csatMonths().homogeneity();
         close(h.statistic(), 18.3697977730729);
         assertThat(h.degreesOfFreedom()).isEqualTo(5);
         close(h.pValue(), 0.00251692862785716);
@@ -224,8 +224,12 @@ class SegmentComparisonTest {
         double pooledMean = s.overall().mean();
         assertThat(overall.get("B").estimate()).isCloseTo(m.get("B").mean() - pooledMean, within(1e-12));
         assertThat(overall.get("B").pValue()).isEqualTo(rest.get("B").pValue());
-        assertThatThrownBy(s::homogeneity).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage("CES has no categories to test homogeneity on");
+        // homogeneity of the rating distributions, R: chisq.test(rbind(A, B, C)) X-squared 47.873556831855,
+        // df 12, p 3.28806713950918e-06 (R warns that some expected counts are small)
+        Homogeneity h = s.homogeneity();
+        assertThat(h.statistic()).isCloseTo(47.873556831855, within(1e-11));
+        assertThat(h.degreesOfFreedom()).isEqualTo(12);
+        assertThat(h.pValue()).isCloseTo(3.28806713950918e-06, within(1e-17));
     }
 
     @Test
@@ -285,6 +289,8 @@ class SegmentComparisonTest {
         assertThat(s.versusRest().get("x").estimate()).isEqualTo(-2.0);
         assertThatThrownBy(s::versusOverall).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("segment 'x' vs overall: the overall max 3.0 is not the weight-share mean");
+        assertThatThrownBy(s::homogeneity).isInstanceOf(IllegalStateException.class)
+                .hasMessage("max has no categories to test homogeneity on");
     }
 
     @Test
